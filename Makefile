@@ -1,0 +1,37 @@
+# The two commands in the README: `make serve` and `make test`.
+# Both create the virtual environment from the lock file on first use, so a
+# fresh machine needs nothing but Python 3.11 (and make).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+# Material 9.7+ prints a long banner about MkDocs 2.0 on every build.
+export NO_MKDOCS_2_WARNING := 1
+STAMP  := $(VENV)/.installed-from-lock
+
+.PHONY: serve build test lock clean
+
+# Reinstall whenever the lock file changes, so two machines run the same versions.
+$(STAMP): requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+	touch $@
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --strict
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+# The test session builds the site once (tests/conftest.py) and checks site/.
+test: $(STAMP)
+	$(BIN)/pytest
+
+# Refresh pins after editing requirements.in (needs the network).
+lock: $(STAMP)
+	$(BIN)/pip install --quiet pip-tools==7.6.2
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+		-o requirements.lock requirements.in
+
+clean:
+	rm -rf $(VENV) site .cache

@@ -1,0 +1,1 @@
+"""Build-time helpers for Hinge Guide: MkDocs hooks and the modules they share."""

@@ -1,0 +1,119 @@
+"""Shared fixtures: build the site once per test session and parse each page once.
+
+Tests read the rendered HTML in site/, never MkDocs internals, so they keep
+working if the site moves to another generator that reads mkdocs.yml.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+SITE = ROOT / "site"
+# Any URL works here: the tests resolve links relative to it, then map back to files.
+BASE = "http://hinge.test/"
+
+
+def build_site(project: Path, site: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run the same strict build as `make build` on a project folder."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(site)],
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        capture_output=True,
+        text=True,
+    )
+
+
+@dataclass
+class Page:
+    """One rendered page: where it lives, its URL path and its parsed HTML."""
+
+    path: Path  # the .html file in site/
+    url: str  # path below the site root, e.g. "hinge/pull-the-hips-back/"
+
+    @cached_property
+    def soup(self) -> BeautifulSoup:
+        return BeautifulSoup(self.path.read_text(encoding="utf-8"), "html.parser")
+
+    @cached_property
+    def ids(self) -> set[str]:
+        return {element["id"] for element in self.soup.find_all(id=True)}
+
+    def resolve(self, href: str) -> tuple[str, str] | None:
+        """Map a link on this page to (site-relative path, fragment), or None when it leaves the site."""
+        absolute = urljoin(BASE + self.url, href)
+        if not absolute.startswith(BASE):
+            return None
+        parts = urlsplit(absolute)
+        return unquote(parts.path[len(urlsplit(BASE).path):]), unquote(parts.fragment)
+
+
+@dataclass
+class SourcePage:
+    """One Markdown page with its front matter, and where it renders."""
+
+    path: Path
+    meta: dict
+
+    @property
+    def url(self) -> str:
+        relative = self.path.relative_to(DOCS).with_suffix("")
+        if relative.name == "index":
+            relative = relative.parent
+        return "" if str(relative) == "." else f"{relative.as_posix()}/"
+
+
+@pytest.fixture(scope="session")
+def site() -> Path:
+    result = build_site(ROOT, SITE)
+    if result.returncode != 0:
+        pytest.exit(f"The site does not build:\n{result.stdout}\n{result.stderr}", returncode=1)
+    return SITE
+
+
+@pytest.fixture(scope="session")
+def pages(site: Path) -> dict[str, Page]:
+    """Every rendered HTML page, keyed by its URL path ('' is the home page)."""
+    found = {}
+    for html in sorted(site.rglob("*.html")):
+        relative = html.relative_to(site).as_posix()
+        url = relative.removesuffix("index.html")
+        found[url] = Page(html, url)
+    return found
+
+
+@pytest.fixture(scope="session")
+def source_pages() -> list[SourcePage]:
+    """Every Markdown page with its parsed front matter."""
+    found = []
+    for path in sorted(DOCS.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        front = text.split("---", 2)[1] if text.startswith("---") else ""
+        found.append(SourcePage(path, yaml.safe_load(front) or {}))
+    return found
+
+
+@pytest.fixture(scope="session")
+def content_pages(pages: dict[str, Page], source_pages: list[SourcePage]) -> dict[str, Page]:
+    """Rendered pages that come from a Markdown file (no 404 or redirect pages)."""
+    return {source.url: pages[source.url] for source in source_pages}
+
+
+def target_exists(site: Path, path: str) -> Path | None:
+    """The file a site-relative URL path serves, if any."""
+    candidate = site / path
+    if path == "" or path.endswith("/"):
+        candidate = candidate / "index.html"
+    return candidate if candidate.is_file() else None

@@ -1,0 +1,77 @@
+"""Bad input fails loudly: a broken page stops the build and names the file.
+
+Each case builds a temporary copy of the project with one mistake in it.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from conftest import ROOT, build_site
+
+PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "scripts", "includes"]
+
+
+def copy_project(destination):
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, destination / part)
+
+
+def append(text):
+    return lambda markdown: markdown + "\n" + text + "\n"
+
+
+def replace_line(prefix, new):
+    def edit(markdown):
+        lines = markdown.splitlines()
+        index = next(i for i, line in enumerate(lines) if line.startswith(prefix))
+        lines[index] = new
+        return "\n".join(lines) + "\n"
+    return edit
+
+
+CASES = {
+    "broken link": ("hinge/set-it-up.md", append("See [the missing page](no-such-page.md)."), ["no-such-page.md"]),
+    "missing image": ("why-glutes.md", append("![A figure](no-such-figure.svg)"), ["no-such-figure.svg"]),
+    "missing anchor": (
+        "hinge/grab-the-implement.md",
+        append("See [the cue](pull-the-hips-back.md#no-such-heading)."),
+        ["no-such-heading"],
+    ),
+    "missing description": ("about.md", replace_line("description:", ""), ["description"]),
+    "wrong kind": ("deadlift/trap-bar.md", replace_line("kind:", "kind: exercise"), ["kind"]),
+    "broken YAML": ("glossary.md", replace_line("title:", "title: Glossary: words"), ["YAML"]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_a_broken_page_fails_the_build_naming_the_file(case, tmp_path):
+    page, edit, expected_words = CASES[case]
+    project = tmp_path / "project"
+    project.mkdir()
+    copy_project(project)
+    source = project / "docs" / page
+    source.write_text(edit(source.read_text(encoding="utf-8")), encoding="utf-8")
+
+    result = build_site(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+
+    assert result.returncode != 0, f"{case}: the build should fail but passed"
+    assert page in output, f"{case}: the error must name {page}:\n{output}"
+    for word in expected_words:
+        assert word in output, f"{case}: the error must mention {word!r}:\n{output}"
+
+
+def test_the_unchanged_copy_builds(tmp_path):
+    # Proves the failures above come from the injected mistakes, not the copy.
+    project = tmp_path / "project"
+    project.mkdir()
+    copy_project(project)
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
