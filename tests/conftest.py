@@ -9,8 +9,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -117,3 +119,70 @@ def target_exists(site: Path, path: str) -> Path | None:
     if path == "" or path.endswith("/"):
         candidate = candidate / "index.html"
     return candidate if candidate.is_file() else None
+
+
+# ---------------------------------------------------------------------------
+# Browser fixtures: Debian's Chromium driven by Playwright, at phone size.
+# ---------------------------------------------------------------------------
+
+CHROMIUM = Path("/usr/bin/chromium")
+SUB_PATH = "/hinge-guide/"  # served like GitHub Pages, to prove sub-path hosting works
+PHONE = {"width": 390, "height": 844}
+# Debian's Chromium phones home at start-up; this machine's closed network
+# refuses those connections, and the tests must see only the site's own requests.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+class _SubPathHandler(SimpleHTTPRequestHandler):
+    """Serves site/ below SUB_PATH only, as a project page on GitHub Pages would."""
+
+    def translate_path(self, path):
+        if not path.startswith(SUB_PATH):
+            return str(SITE / "__outside_the_sub_path__")
+        return super().translate_path("/" + path[len(SUB_PATH):])
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(site: Path):
+    """Base URL of the built site served over HTTP on loopback, below SUB_PATH."""
+    handler = partial(_SubPathHandler, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}{SUB_PATH}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium. Skips locally without it; in CI a missing browser is a failure."""
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} not found: install Debian's 'chromium' package to run browser tests"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def phone(browser):
+    """A fresh phone-sized browser context (light mode); close it after the test."""
+    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
+    yield context
+    context.close()
