@@ -67,7 +67,7 @@ def test_cue_finder_lists_every_cue_with_a_link_to_where_it_is_taught(source_pag
     for row in rows:
         cells = row.find_all("td")
         link = cells[2].find("a")
-        listed[" ".join(cells[0].get_text(" ").split()).strip("“”").lower()] = finder.resolve(link["href"])
+        listed[" ".join(cells[0].get_text(" ").split()).strip("“” ").lower()] = finder.resolve(link["href"])
     declared = {
         cue["cue"].lower(): (source.url, cue["anchor"]) for source in exercise_sources(source_pages) for cue in source.meta["cues"]
     }
