@@ -62,19 +62,20 @@ def test_declared_cues_are_taught_at_their_anchor(source_pages, content_pages):
 
 def test_cue_finder_lists_every_cue_with_a_link_to_where_it_is_taught(source_pages, content_pages):
     finder = content_pages["cue-finder/"]
-    rows = finder.soup.select("article table tbody tr")
-    listed = {}
-    for row in rows:
+    listed = set()
+    for row in finder.soup.select("article table tbody tr"):
         cells = row.find_all("td")
-        link = cells[2].find("a")
-        listed[" ".join(cells[0].get_text(" ").split()).strip("“” ").lower()] = finder.resolve(link["href"])
+        cue = " ".join(cells[0].get_text(" ").split()).strip("“” ").lower()
+        listed.add((cue, *finder.resolve(cells[2].find("a")["href"])))
+    # The same cue may be taught on several pages: each (cue, page, anchor) is one row.
     declared = {
-        cue["cue"].lower(): (source.url, cue["anchor"]) for source in exercise_sources(source_pages) for cue in source.meta["cues"]
+        (cue["cue"].lower(), source.url, cue["anchor"])
+        for source in exercise_sources(source_pages)
+        for cue in source.meta["cues"]
     }
-    assert set(listed) == set(declared), f"missing: {set(declared) - set(listed)}; extra: {set(listed) - set(declared)}"
-    for cue, (url, anchor) in declared.items():
-        assert listed[cue] == (url, anchor), f"cue finder links “{cue}” to {listed[cue]}, expected /{url}#{anchor}"
-        assert cue_text(content_pages[url].soup.find(id=anchor)) == cue
+    assert listed == declared, f"missing rows: {declared - listed}; rows with no declared cue: {listed - declared}"
+    for cue, url, anchor in declared:
+        assert cue_text(content_pages[url].soup.find(id=anchor)) == cue, f"/{url}#{anchor} does not teach “{cue}”"
 
 
 def test_titles_are_unique(content_pages):
