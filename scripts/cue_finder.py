@@ -5,6 +5,10 @@ The cue finder page holds the placeholder below; this hook swaps it for one
 table row per cue, linking to the exact block where the cue is taught. So the
 table can never miss a cue or point at a heading that moved: a stale anchor
 fails the strict build. Runs when the cue finder page's Markdown is read.
+
+Each row carries the cue's anchor as its id, so a coach can link one row, and
+search shows each row as its own result (scripts/search_cues.py) instead of
+the whole table as one block of text.
 """
 
 from __future__ import annotations
@@ -41,6 +45,8 @@ def cue_table(cue_page) -> str:
         target = posixpath.relpath(page.file.src_uri, here or ".")
         for cue in meta.get("cues", []):
             rows.append(
-                f"| “{cue['cue']}” | {cue['fixes']} | [{meta['title']}]({target}#{cue['anchor']}) |"
+                f"| <span id=\"{cue['anchor']}\">“{cue['cue']}”</span> | {cue['fixes']} "
+                f"| [{meta['title']}]({target}#{cue['anchor']}) |"
             )
-    return "\n".join(rows)
+    # Search indexes the rows one by one, so the table as a whole stays out of it.
+    return "\n".join(['<div markdown data-search-exclude>', "", *rows, "", "</div>"])
