@@ -6,7 +6,9 @@ working if the site moves to another generator that reads mkdocs.yml.
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -186,3 +188,40 @@ def phone(browser):
     context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
     yield context
     context.close()
+
+
+# ---------------------------------------------------------------------------
+# Search fixtures: the site's own search worker, run under Node.
+# ---------------------------------------------------------------------------
+
+SEARCH_HARNESS = Path(__file__).resolve().parent / "search_harness.mjs"
+
+
+@pytest.fixture(scope="session")
+def node() -> str:
+    """Node.js, which runs the site's search worker. Skips locally without it; required in CI."""
+    found = shutil.which("node")
+    if found is None:
+        message = "node not found: install Node.js (Debian package 'nodejs') to run the search tests"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return found
+
+
+@pytest.fixture(scope="session")
+def search(site: Path, node: str):
+    """search(queries) -> {query: [page of each result group, best first]}, ranked as the site ranks.
+
+    Pages are URL paths below the site root ("" is the home page).
+    """
+
+    def run(queries: list[str]) -> dict[str, list[str]]:
+        result = subprocess.run(
+            [node, str(SEARCH_HARNESS), str(site)], input=json.dumps(queries), capture_output=True, text=True
+        )
+        assert result.returncode == 0, f"the search harness failed:\n{result.stderr}"
+        answers = json.loads(result.stdout)
+        return {query: [group["page"] for group in answers[query]["pages"]] for query in queries}
+
+    return run

@@ -67,7 +67,7 @@ function describe(group) {
   const article = group.find((item) => !item.location.includes("#"));
   return {
     page: article.location,
-    title: article.title,
+    title: article.title.replace(/<\/?mark>/g, ""),
     score: group[0].score,
     sections: group.filter((item) => item !== article).map((item) => item.location),
   };

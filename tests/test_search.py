@@ -1,0 +1,102 @@
+"""Search: what clients and coaches type finds the page that answers it.
+
+Every query is ranked by Material's own search worker, run under Node over the
+built search index (tests/search_harness.mjs), so the order checked here is the
+order a person sees in the search box. tests/test_search_browser.py checks the
+two agree.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+HERE = Path(__file__).resolve().parent
+QUERY_SET = yaml.safe_load((HERE / "search_queries.yml").read_text(encoding="utf-8"))
+TOP1_SHARE = 0.9  # at least this share of the query set puts its page first
+CUE_FINDER = "cue-finder/"
+
+
+@pytest.fixture(scope="session")
+def query_set_ranking(search) -> dict[str, list[str]]:
+    return search([item["q"] for item in QUERY_SET])
+
+
+def describe(query: str, pages: list[str]) -> str:
+    shown = ", ".join(f"/{page}" for page in pages[:3]) or "nothing"
+    return f"{query!r} shows {shown}"
+
+
+def test_the_query_set_is_large_and_names_real_pages(content_pages):
+    assert len(QUERY_SET) >= 40, f"tests/search_queries.yml has {len(QUERY_SET)} queries; keep at least 40"
+    unknown = [item for item in QUERY_SET if item["page"] not in content_pages]
+    assert not unknown, f"tests/search_queries.yml names pages that do not exist: {unknown}"
+    repeated = [item["q"] for item in QUERY_SET if [i["q"] for i in QUERY_SET].count(item["q"]) > 1]
+    assert not repeated, f"tests/search_queries.yml lists these queries twice: {sorted(set(repeated))}"
+
+
+@pytest.mark.parametrize("item", QUERY_SET, ids=[item["q"] for item in QUERY_SET])
+def test_query_finds_its_page_in_the_top_three(item, query_set_ranking):
+    pages = query_set_ranking[item["q"]]
+    assert item["page"] in pages[:3], f"{describe(item['q'], pages)}; expected /{item['page']}"
+
+
+def test_most_queries_put_their_page_first(query_set_ranking):
+    misses = [
+        f"{describe(item['q'], query_set_ranking[item['q']])}; expected /{item['page']}"
+        for item in QUERY_SET
+        if query_set_ranking[item["q"]][:1] != [item["page"]]
+    ]
+    share = 1 - len(misses) / len(QUERY_SET)
+    assert share >= TOP1_SHARE, f"only {share:.0%} of queries put their page first:\n" + "\n".join(misses)
+
+
+def test_each_cue_finds_where_it_is_taught_then_the_cue_finder(search, source_pages):
+    taught_at = {cue["cue"]: source.url for source in source_pages for cue in source.meta.get("cues", [])}
+    ranking = search(list(taught_at))
+    for cue, url in taught_at.items():
+        pages = ranking[cue]
+        assert pages[:1] == [url], f"{describe(cue, pages)}; expected /{url} first"
+        assert CUE_FINDER in pages[:3], f"{describe(cue, pages)}; expected the cue finder in the top three"
+
+
+@pytest.mark.parametrize(
+    "curly, straight",
+    [("don’t", "don't"), ("can’t reach the bar", "can't reach the bar")],
+)
+def test_curly_apostrophes_find_what_straight_ones_find(search, curly, straight):
+    ranking = search([curly, straight])
+    assert ranking[curly], f"{curly!r} (as a phone keyboard types it) finds nothing"
+    assert ranking[curly] == ranking[straight], f"{describe(curly, ranking[curly])} but {describe(straight, ranking[straight])}"
+
+
+@pytest.mark.parametrize(
+    "phrase, page",
+    [
+        ('"pull the hips back"', "hinge/pull-the-hips-back/"),
+        ('"set it up"', "hinge/set-it-up/"),
+        ('"press your feet through the front of your shoes"', "bridge/supine-hip-bridge/"),
+    ],
+)
+def test_a_quoted_cue_with_stop_words_finds_its_page(search, phrase, page):
+    pages = search([phrase])[phrase]
+    assert pages[:1] == [page], f"{describe(phrase, pages)}; expected /{page}"
+
+
+@pytest.mark.parametrize(
+    "typed, page",
+    [("walnut", "hinge/crack-some-walnuts/"), ("wal", "hinge/crack-some-walnuts/"),
+     ("kettleb", "deadlift/kettlebell-sumo/"), ("thrus", "bridge/shoulder-elevated-hip-thrust/"),
+     ("walnuts", "hinge/crack-some-walnuts/"), ("hinging", "hinge/")],
+)
+def test_words_and_their_beginnings_match(search, typed, page):
+    """Results update as you type, so a half-typed word must already match. A stemmer
+    would break this: it indexes "walnuts" as "walnut" and "hinging" as "hing"."""
+    pages = search([typed])[typed]
+    assert page in pages[:3], f"{describe(typed, pages)}; expected /{page}"
+
+
+def test_a_query_with_no_match_finds_nothing(search):
+    assert search(["xylophone"])["xylophone"] == []
