@@ -40,12 +40,19 @@ def on_page_markdown(markdown, page, config, files):
 def cue_table(cue_page) -> str:
     here = posixpath.dirname(cue_page.file.src_uri)
     rows = ["| Cue | What it fixes | Where it is taught |", "| --- | --- | --- |"]
+    row_ids = set()
     for page in _pages_in_nav_order:
         _, meta = get_data(page.file.content_string)
         target = posixpath.relpath(page.file.src_uri, here or ".")
         for cue in meta.get("cues", []):
+            # A cue taught on several pages keeps its anchor on its first row;
+            # later rows add the page's name, so every row id is unique.
+            row_id = cue["anchor"]
+            if row_id in row_ids:
+                row_id += "-" + posixpath.splitext(posixpath.basename(page.file.src_uri))[0]
+            row_ids.add(row_id)
             rows.append(
-                f"| <span id=\"{cue['anchor']}\">“{cue['cue']}”</span> | {cue['fixes']} "
+                f"| <span id=\"{row_id}\">“{cue['cue']}”</span> | {cue['fixes']} "
                 f"| [{meta['title']}]({target}#{cue['anchor']}) |"
             )
     # Search indexes the rows one by one, so the table as a whole stays out of it.
