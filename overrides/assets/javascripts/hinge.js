@@ -7,8 +7,8 @@ document$.subscribe(() => {
 })
 
 /* Search empty state: when a query finds nothing, show a way on (the cue
-   finder) under Material's "No matching documents" line. Material writes that
-   line itself, so the hint simply follows it. */
+   finder) under Material's "No matching documents" line. The hint shows
+   exactly while Material's line says that, so the two never disagree. */
 function mountSearchEmpty(hint) {
   const result = document.querySelector("[data-md-component=search-result]")
   if (!result || result.contains(hint))
