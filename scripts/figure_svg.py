@@ -1,0 +1,461 @@
+"""Draw the body model's positions as small SVG files that follow the site's theme.
+
+Problem: a figure must read on a phone in light and dark mode and stay a few
+kilobytes. Reason: shapes carry only `hg-fig-*` classes, so on a page the
+site's CSS (overrides/assets/stylesheets/hinge.css) colours them from
+Material's palette, while a standalone copy carries fixed neutral colours for
+other tools (preview cards, the offline cache). When: scripts/figures.py calls
+it at build time.
+
+The animation nests one group per joint and turns each with CSS keyframes, so
+the hands stay on the kettlebell between key frames too.
+"""
+
+from __future__ import annotations
+
+import math
+import textwrap
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+
+from figure_model import (
+    ARROWS,
+    BENCH_HEIGHT,
+    BENCH_WIDTH,
+    BOX_HEIGHT,
+    CHAIN,
+    HANDLE_HEIGHT,
+    HEAD_RADIUS,
+    HIGHLIGHTS,
+    KETTLEBELL_RADIUS,
+    LENGTH,
+    PLATE_RADIUS,
+    THICKNESS,
+    TRAP_BAR_HALF_LENGTH,
+    Figure,
+    Panel,
+    Point,
+    first_panel,
+    midfoot,
+    segment_ends,
+)
+
+# Fixed colours for the standalone files; pages use the theme's (hinge.css).
+NEUTRAL_STYLE = (
+    ".hg-fig-ink{stroke:#263238}.hg-fig-gap{stroke:#fff}.hg-fig-gear{fill:#b0bec5;stroke:#546e7a}"
+    ".hg-fig-ground{fill:#eceff1;stroke:#78909c}.hg-fig-key{stroke:#d84315}.hg-fig-dot{fill:#d84315;stroke:#fff}"
+    ".hg-fig-text{fill:#263238;font-family:sans-serif}"
+)
+PX_PER_CM = 1.6  # every figure at one scale: a standing person is about 280 px tall
+PAD = 6.0  # margin around a drawing, cm
+PAIR_GAP = 16.0
+PAIR_COLUMN = 110.0  # narrowest column of a pair, so its label fits
+LABEL_SIZE = 10.0  # font size in cm of the drawing: about 15 px on a phone
+LABEL_LINE = 12.5
+BODY_DRAWING_ORDER = ("foot", "shin", "thigh", "lower_back", "upper_back", "neck", "upper_arm", "forearm")
+ARMS = ("upper_arm", "forearm")
+
+# Back-to-front layers and each one's fixed drawing attributes.
+LAYERS = {
+    "ground": {"class": "hg-fig-ground", "stroke-width": "1.5"},
+    "gear": {"class": "hg-fig-gear", "stroke-width": "1.5"},
+    "ink": {"class": "hg-fig-ink", "fill": "none", "stroke-linecap": "round", "stroke-linejoin": "round"},
+    "gap": {"class": "hg-fig-gap", "fill": "none", "stroke-linecap": "round"},
+    "arms": {"class": "hg-fig-ink", "fill": "none", "stroke-linecap": "round"},
+    "key_gap": {"class": "hg-fig-gap", "fill": "none", "stroke-linecap": "round", "stroke-linejoin": "round"},
+    "key": {"class": "hg-fig-key", "fill": "none", "stroke-linecap": "round", "stroke-linejoin": "round"},
+    "dot": {"class": "hg-fig-dot", "stroke-width": "2.5"},
+    "text": {"class": "hg-fig-text", "font-size": "10", "text-anchor": "middle"},
+}
+
+
+@dataclass
+class Drawing:
+    """SVG elements by layer, in model coordinates (y up), and the box they cover."""
+
+    layers: dict[str, list[ET.Element]] = field(default_factory=dict)
+    box: list[float] = field(default_factory=lambda: [math.inf, math.inf, -math.inf, -math.inf])
+
+    def add(self, layer: str, tag: str, covers: list[Point], margin: float = 0.0, **attributes) -> ET.Element:
+        element = ET.Element(tag, {key.replace("_", "-"): str(value) for key, value in attributes.items()})
+        self.layers.setdefault(layer, []).append(element)
+        for x, y in covers:
+            self.box = [min(self.box[0], x - margin), min(self.box[1], y - margin),
+                        max(self.box[2], x + margin), max(self.box[3], y + margin)]
+        return element
+
+    def groups(self, shift: float = 0.0) -> list[ET.Element]:
+        """One <g> per layer that has something in it, moved right by `shift`."""
+        found = []
+        for layer, attributes in LAYERS.items():
+            if self.layers.get(layer):
+                group = ET.Element("g", dict(attributes))
+                if shift:
+                    group.set("transform", f"translate({number(shift)})")
+                group.extend(self.layers[layer])
+                found.append(group)
+        return found
+
+
+def number(value: float, digits: int = 0) -> str:
+    text = f"{round(value, digits) + 0:.{digits}f}"
+    return text.rstrip("0").rstrip(".") if digits else text
+
+
+def svg_point(point: Point) -> str:
+    """A model point (y up) as SVG coordinates (y down)."""
+    return f"{number(point[0])} {number(-point[1])}"
+
+
+def line(*points: Point) -> str:
+    return "M" + "L".join(svg_point(p) for p in points)
+
+
+def rectangle(drawing: Drawing, layer: str, left: float, bottom: float, width: float, height: float, **extra) -> None:
+    drawing.add(layer, "rect", [(left, bottom), (left + width, bottom + height)],
+                x=number(left), y=number(-bottom - height), width=number(width), height=number(height), **extra)
+
+
+# ---------------------------------------------------------------------------
+# Supports and implements, side view
+# ---------------------------------------------------------------------------
+
+
+def draw_supports(drawing: Drawing, panel: Panel, joints: dict[str, Point]) -> None:
+    if panel.feet_on == "box":
+        rectangle(drawing, "ground", joints["heel"][0] - 10, 0, LENGTH["foot"] + 14, BOX_HEIGHT)
+    if panel.back_on == "bench":
+        # The bench's edge meets the back just below the shoulder blades and reaches toward the head.
+        edge_x = panel.bench_edge()[0]
+        left = edge_x - BENCH_WIDTH if joints["shoulder"][0] < joints["hip"][0] else edge_x
+        rectangle(drawing, "ground", left, BENCH_HEIGHT - 7, BENCH_WIDTH, 7)
+        for leg in (left + 4, left + BENCH_WIDTH - 4):
+            drawing.add("ground", "path", [(leg, 0)], d=line((leg, 0), (leg, BENCH_HEIGHT - 7)), stroke_width=3)
+    if panel.implement and panel.blocks:
+        rectangle(drawing, "ground", midfoot(joints) - 20, 0, 40, panel.blocks)
+
+
+def draw_implement(drawing: Drawing, name: str, handle: Point) -> None:
+    """Draw an implement whose handle (or bar) is at `handle`."""
+    x, grip_y = handle
+    if name == "kettlebell":
+        centre = (x, grip_y - HANDLE_HEIGHT[name] + KETTLEBELL_RADIUS)
+        drawing.add("gear", "circle", [centre], KETTLEBELL_RADIUS,
+                    cx=number(x), cy=number(-centre[1]), r=number(KETTLEBELL_RADIUS))
+        horn = centre[1] + KETTLEBELL_RADIUS - 4
+        drawing.add("gear", "path", [(x - 8, horn), (x + 8, grip_y + 2)], fill="none", stroke_width=3.5,
+                    d=f"M{svg_point((x - 7, horn))}V{number(4 - grip_y)}Q{svg_point((x - 7, grip_y))} "
+                      f"{svg_point((x - 3, grip_y))}H{number(x + 3)}Q{svg_point((x + 7, grip_y))} "
+                      f"{svg_point((x + 7, grip_y - 4))}V{number(-horn)}")
+        return
+    if name == "trap bar":
+        # From the side the frame runs front to back through the handles.
+        rectangle(drawing, "gear", x - TRAP_BAR_HALF_LENGTH, grip_y - 2.5, 2 * TRAP_BAR_HALF_LENGTH, 5)
+    # From the side a bar is seen end on: the plate, and the bar's end in its middle.
+    drawing.add("gear", "circle", [handle], PLATE_RADIUS, cx=number(x), cy=number(-grip_y), r=number(PLATE_RADIUS))
+    drawing.add("gear", "circle", [handle], 3, cx=number(x), cy=number(-grip_y), r=3)
+
+
+def draw_floor(drawing: Drawing, left: float, right: float) -> None:
+    drawing.add("ground", "path", [(left, -2), (right, -2)], d=line((left, -1), (right, -1)), stroke_width=2)
+
+
+# ---------------------------------------------------------------------------
+# The body, what to look at, and the view from above
+# ---------------------------------------------------------------------------
+
+
+def draw_body(drawing: Drawing, joints: dict[str, Point]) -> None:
+    for segment in BODY_DRAWING_ORDER:
+        start, end = (joints[j] for j in segment_ends(segment))
+        width = THICKNESS[segment]
+        if segment in ARMS:
+            # A thin gap in the page colour keeps the near arm readable over the trunk.
+            drawing.add("gap", "path", [], d=line(start, end), stroke_width=number(width + 3))
+        layer = "arms" if segment in ARMS else "ink"
+        drawing.add(layer, "path", [start, end], width / 2, d=line(start, end), stroke_width=number(width))
+    head = joints["head"]
+    # A circle stroked as wide as its diameter is a filled disc in the ink colour.
+    drawing.add("ink", "circle", [head], HEAD_RADIUS, cx=number(head[0]), cy=number(-head[1]),
+                r=number(HEAD_RADIUS / 2, 1), stroke_width=number(HEAD_RADIUS))
+
+
+def draw_highlight(drawing: Drawing, panel: Panel, joints: dict[str, Point]) -> None:
+    if not panel.highlight:
+        return
+    parts = HIGHLIGHTS[panel.highlight]
+    if parts[0] in joints:  # a joint: a dot on it
+        spot = joints[parts[0]]
+        drawing.add("dot", "circle", [spot], 8, cx=number(spot[0]), cy=number(-spot[1]), r=6)
+    else:  # a body part: a stripe along it
+        ends = [segment_ends(segment) for segment in parts]
+        points = [joints[ends[0][0]]] + [joints[end] for _, end in ends]
+        drawing.add("key_gap", "path", [], d=line(*points), stroke_width=8)
+        drawing.add("key", "path", points, d=line(*points), stroke_width=5)
+        spot = points[len(points) // 2]
+    if panel.arrow:
+        draw_arrow(drawing, spot, panel.arrow)
+
+
+def draw_arrow(drawing: Drawing, spot: Point, direction: str) -> None:
+    """An arrow beside a body part saying which way it moves; a forward push comes from behind."""
+    degrees = ARROWS[direction]
+    start, end = (-44, -20) if direction == "forward" else (18, 40)
+
+    def at(distance: float, turn: float = 0.0) -> Point:
+        radians = math.radians(degrees + turn)
+        return spot[0] + distance * math.cos(radians), spot[1] + distance * math.sin(radians)
+
+    tip = at(end)
+    barbs = [(tip[0] - 8 * math.cos(math.radians(degrees + s)), tip[1] - 8 * math.sin(math.radians(degrees + s)))
+             for s in (35, -35)]
+    drawing.add("key", "path", [at(start), tip, *barbs], 3,
+                d=f"{line(at(start), tip)}{line(barbs[0], tip, barbs[1])}", stroke_width=3.5)
+
+
+# The view from above: feet apart this far from the middle line, toes turned out this much,
+# and the hands this far apart on each implement (cm, degrees).
+FEET_APART = {"hip-width": (12.0, 8.0), "wide": (32.0, 35.0)}
+HANDS_APART = {("barbell", "hip-width"): 24.0, ("barbell", "wide"): 15.0, ("trap bar", "hip-width"): 27.0,
+               ("trap bar", "wide"): 27.0, ("kettlebell", "hip-width"): 4.0, ("kettlebell", "wide"): 4.0}
+ABOVE_SCALE = 0.6
+ABOVE_SPAN = ((-30.0, 50.0), (-46.0, 46.0))  # forward and sideways extent of the view, cm
+
+
+def draw_from_above(drawing: Drawing, panel: Panel, left: float, top: float) -> None:
+    """A small plan of the feet, the implement and the hands, to the right of the side view."""
+    (u_min, u_max), (v_min, v_max) = ABOVE_SPAN
+    width, height = (u_max - u_min) * ABOVE_SCALE, (v_max - v_min) * ABOVE_SCALE
+
+    def plan(u: float, v: float) -> Point:  # forward stays right, sideways becomes up the page
+        return left + (u - u_min) * ABOVE_SCALE, top - (v_max - v) * ABOVE_SCALE
+
+    rectangle(drawing, "ground", left, top - height, width, height, rx=4)
+    middle = LENGTH["foot"] / 2
+    apart, toes_out = FEET_APART[panel.stance]
+    for side in (1, -1):
+        heel = (0.0, side * apart)
+        toe = (LENGTH["foot"] * math.cos(math.radians(toes_out)), side * (apart + LENGTH["foot"] * math.sin(math.radians(toes_out))))
+        drawing.add("ink", "path", [], d=line(plan(*heel), plan(*toe)), stroke_width=5)
+    if panel.implement == "kettlebell":
+        centre = plan(middle, 0)
+        drawing.add("gear", "circle", [], cx=number(centre[0]), cy=number(-centre[1]),
+                    r=number(KETTLEBELL_RADIUS * ABOVE_SCALE))
+    elif panel.implement == "trap bar":
+        frame = [(middle + 34, 0), (middle + 17, 30), (middle - 17, 30), (middle - 34, 0), (middle - 17, -30), (middle + 17, -30)]
+        drawing.add("gear", "path", [], fill="none", stroke_width=3, d=line(*(plan(*p) for p in frame)) + "Z")
+    if panel.implement in ("barbell", "trap bar"):
+        reach = v_max if panel.implement == "barbell" else 30
+        for side in (1, -1):
+            drawing.add("gear", "path", [], stroke_width=3, d=line(plan(middle, side * reach), plan(middle, side * v_max)))
+        if panel.implement == "barbell":
+            drawing.add("gear", "path", [], stroke_width=3, d=line(plan(middle, v_min), plan(middle, v_max)))
+    hands = HANDS_APART[(panel.implement, panel.stance)]
+    for side in (1, -1):
+        hand = plan(middle, side * hands)
+        drawing.add("ink", "circle", [], cx=number(hand[0]), cy=number(-hand[1]), r=1.5, stroke_width=3.5)
+    label = drawing.add("text", "text", [(left, top - height - 10), (left + width, top)],
+                        x=number(left + width / 2), y=number(-(top - height) + 10), font_size=8)
+    label.text = "From above"
+
+
+def draw_panel(panel: Panel, highlight: bool = True) -> Drawing:
+    drawing = Drawing()
+    joints = panel.joints
+    draw_supports(drawing, panel, joints)
+    if panel.implement:
+        draw_implement(drawing, panel.implement, panel.handle())
+    draw_body(drawing, joints)
+    if highlight:
+        draw_highlight(drawing, panel, joints)
+    draw_floor(drawing, drawing.box[0] - PAD, drawing.box[2] + PAD)
+    if panel.stance:
+        draw_from_above(drawing, panel, drawing.box[2] + 4, drawing.box[3])
+    return drawing
+
+
+# ---------------------------------------------------------------------------
+# Single figures and right/wrong pairs
+# ---------------------------------------------------------------------------
+
+
+def svg_root(figure: Figure, box: list[float], standalone: bool) -> ET.Element:
+    """The <svg> element: viewBox around `box` (model coordinates), its title, and colours if standalone."""
+    left, bottom, right, top = box[0] - PAD, box[1] - PAD, box[2] + PAD, box[3] + PAD
+    root = ET.Element("svg", {
+        "xmlns": "http://www.w3.org/2000/svg",
+        "viewBox": f"{number(left)} {number(-top)} {number(right - left)} {number(top - bottom)}",
+        "width": number((right - left) * PX_PER_CM),
+        "height": number((top - bottom) * PX_PER_CM),
+        "role": "img",
+        "aria-labelledby": f"hg-fig-{figure.name}",
+    })
+    ET.SubElement(root, "title", id=f"hg-fig-{figure.name}").text = figure.alt
+    if standalone:
+        ET.SubElement(root, "style").text = NEUTRAL_STYLE
+    return root
+
+
+def single_svg(figure: Figure, standalone: bool) -> ET.Element:
+    drawing = draw_panel(first_panel(figure))
+    root = svg_root(figure, drawing.box, standalone)
+    root.extend(drawing.groups())
+    return root
+
+
+def pair_svg(figure: Figure, standalone: bool) -> ET.Element:
+    """Right and wrong side by side at one scale, each labelled in words, not only by colour."""
+    drawings = [draw_panel(panel) for panel in figure.panels]
+    columns = [max(PAIR_COLUMN, d.box[2] - d.box[0]) for d in drawings]
+    labels = Drawing()
+    shifts, left = [], 0.0
+    for panel, drawing, column in zip(figure.panels, drawings, columns):
+        shifts.append(left + (column - (drawing.box[2] - drawing.box[0])) / 2 - drawing.box[0])
+        words = textwrap.wrap(panel.label, int(column / (LABEL_SIZE * 0.52)))
+        verdict = "✓ Right" if panel.verdict == "right" else "✗ Wrong"
+        bottom = min(d.box[1] for d in drawings) - 4
+        text = labels.add("text", "text", [(left, bottom - LABEL_LINE * (len(words) + 1))])
+        for index, content in enumerate([verdict, *words]):
+            span = ET.SubElement(text, "tspan", x=number(left + column / 2), y=number(-bottom + LABEL_LINE * (index + 0.8)))
+            span.text = content
+            if index == 0:
+                span.set("font-weight", "bold")
+        left += column + PAIR_GAP
+    top = max(d.box[3] for d in drawings)
+    root = svg_root(figure, [0.0, labels.box[1], left - PAIR_GAP, top], standalone)
+    for drawing, shift in zip(drawings, shifts):
+        root.extend(drawing.groups(shift))
+    root.extend(labels.groups())
+    return root
+
+
+# ---------------------------------------------------------------------------
+# The animation: one group per joint, turned by CSS keyframes
+# ---------------------------------------------------------------------------
+
+ANIMATION_SECONDS = 9
+HOLD = 6.0  # percent of the cycle each key frame is held still
+CHILDREN = {parent: [s for s, p, _, _ in CHAIN if p == parent] for _, parent, _, _ in CHAIN}
+TO_THE_HAND = ("shin", "thigh", "lower_back", "upper_back", "upper_arm", "forearm")
+WHOLE_BODY = tuple(segment for segment, _, _, _ in CHAIN)
+
+
+def turn(panel: Panel, segment: str) -> float:
+    """How far a segment's group turns from the all-zero pose, in CSS degrees (clockwise)."""
+    _, _, angle, counter_clockwise = next(entry for entry in CHAIN if entry[0] == segment)
+    return -counter_clockwise * getattr(panel.pose, angle)
+
+
+def upright(panel: Panel) -> float:
+    """The turn that keeps an implement hanging straight down from the hand."""
+    return -sum(turn(panel, segment) for segment in TO_THE_HAND)
+
+
+def css_class(segment: str) -> str:
+    return "hg-hinge-" + segment.replace("_", "-")
+
+
+def zero_pose_step(segment: str) -> Point:
+    """A segment from joint to joint in the all-zero pose, in SVG coordinates: arms down, the rest up."""
+    return (0.0, LENGTH[segment] if segment in ARMS else -LENGTH[segment])
+
+
+def joint_group(segment: str, still: Panel, draw, keep: tuple[str, ...], offset: Point) -> ET.Element:
+    """A segment's group, placed at its joint and turned to the still pose, with its children inside."""
+    place = ET.Element("g", transform=f"translate({number(offset[0])} {number(offset[1])})")
+    turned = ET.SubElement(place, "g", {"class": css_class(segment),
+                                        "transform": f"rotate({number(turn(still, segment), 1)})"})
+    draw(turned, segment)
+    for child in CHILDREN.get(segment, []):
+        if child in keep:
+            turned.append(joint_group(child, still, draw, keep, zero_pose_step(segment)))
+    return place
+
+
+def draw_segment(group: ET.Element, segment: str) -> None:
+    end = zero_pose_step(segment)
+    d = f"M0 0L{number(end[0])} {number(end[1])}"
+    if segment in ARMS:
+        ET.SubElement(group, "path", {"class": "hg-fig-gap", "d": d, "stroke-width": number(THICKNESS[segment] + 3)})
+    ET.SubElement(group, "path", {"class": "hg-fig-ink", "d": d, "stroke-width": number(THICKNESS[segment])})
+    if segment == "neck":
+        ET.SubElement(group, "circle", {"class": "hg-fig-ink", "cy": number(end[1]),
+                                        "r": number(HEAD_RADIUS / 2, 1), "stroke-width": number(HEAD_RADIUS)})
+    if segment == "lower_back":  # the hips are what the whole hinge is about
+        ET.SubElement(group, "circle", {"class": "hg-fig-dot", "r": "6", "stroke-width": "2.5"})
+
+
+def keyframes(name: str, values: list[str], starts: list[float]) -> str:
+    steps = "".join(f"{number(s, 1)}%,{number(s + HOLD, 1)}%{{{v}}}" for s, v in zip(starts, values))
+    return f"@keyframes {name}{{{steps}}}.hg-hinge .{name}{{animation-name:{name}}}"
+
+
+def animation_css(frames: list[Panel]) -> str:
+    travel = (100 - HOLD * len(frames)) / (len(frames) - 1)
+    starts = [i * (HOLD + travel) for i in range(len(frames))]
+    rules = [keyframes(css_class(segment), [f"transform:rotate({number(turn(f, segment), 1)}deg)" for f in frames], starts)
+             for segment, _, _, _ in CHAIN]
+    rules.append(keyframes("hg-hinge-upright", [f"transform:rotate({number(upright(f), 1)}deg)" for f in frames], starts))
+    # The implement swaps from the floor to the hands the moment they reach its handle.
+    grip = number(starts[next(i for i, f in enumerate(frames) if f.hands != "free")], 1)
+    just_after = number(float(grip) + 0.1, 1)
+    for name, before, after in (("hg-hinge-rest", 1, 0), ("hg-hinge-held", 0, 1)):
+        rules.append(f"@keyframes {name}{{0%,{grip}%{{opacity:{before}}}{just_after}%,100%{{opacity:{after}}}}}"
+                     f".hg-hinge .{name}{{animation-name:{name}}}")
+    # Motion only for people who have not asked their device for less of it.
+    return ("@media (prefers-reduced-motion:no-preference){.hg-hinge g{animation-duration:"
+            f"{ANIMATION_SECONDS}s;animation-timing-function:ease-in-out;animation-iteration-count:infinite;"
+            f"animation-direction:alternate}}{''.join(rules)}}}")
+
+
+def animation_svg(figure: Figure, figures: dict[str, Figure], standalone: bool) -> ET.Element:
+    frames = [first_panel(figures[name]) for name in figure.frames]
+    still = first_panel(figures[figure.still])
+    implement = frames[0].implement
+    covered = [draw_panel(frame, highlight=False).box for frame in frames]
+    box = [min(b[0] for b in covered), min(b[1] for b in covered), max(b[2] for b in covered), max(b[3] for b in covered)]
+    root = svg_root(figure, box, standalone)
+    root.set("class", "hg-hinge")
+    ET.SubElement(root, "style").text = animation_css(frames)
+    held = still.hands != "free"
+
+    # Back to front: the floor, the implement on the floor, the implement in the hands, the body.
+    scene = Drawing()
+    draw_floor(scene, box[0] - PAD, box[2] + PAD)
+    draw_implement(scene, implement, (midfoot(still.joints), HANDLE_HEIGHT[implement]))
+    resting, floor = scene.groups()[1], scene.groups()[0]
+    resting.set("class", "hg-fig-gear hg-hinge-rest")
+    resting.set("opacity", "0" if held else "1")
+    root.extend([floor, resting])
+
+    def hang_implement(group: ET.Element, segment: str) -> None:
+        if segment == "forearm":
+            hand = ET.SubElement(group, "g", transform=f"translate(0 {number(LENGTH['forearm'])})")
+            straight = ET.SubElement(hand, "g", {"class": "hg-hinge-upright", "transform": f"rotate({number(upright(still), 1)})"})
+            in_hand = Drawing()
+            draw_implement(in_hand, implement, (0.0, 0.0))
+            carried = in_hand.groups()[0]
+            carried.set("class", "hg-fig-gear hg-hinge-held")
+            carried.set("opacity", "1" if held else "0")
+            straight.append(carried)
+
+    # The held implement hangs from an invisible copy of the chain to the hand, drawn behind the body.
+    ankle = still.joints["ankle"]
+    root.append(joint_group("shin", still, hang_implement, TO_THE_HAND, (ankle[0], -ankle[1])))
+    body = Drawing()
+    body.add("ink", "path", [], d=line(still.joints["heel"], still.joints["toe"]), stroke_width=number(THICKNESS["foot"]))
+    ink = body.groups()[0]
+    ink.append(joint_group("shin", still, draw_segment, WHOLE_BODY, (ankle[0], -ankle[1])))
+    root.append(ink)
+    return root
+
+
+def figure_svg(figure: Figure, figures: dict[str, Figure], standalone: bool = False) -> str:
+    """The figure as SVG markup: for a page (theme colours) or as a standalone file (fixed colours)."""
+    if figure.is_animation:
+        root = animation_svg(figure, figures, standalone)
+    elif len(figure.panels) == 2:
+        root = pair_svg(figure, standalone)
+    else:
+        root = single_svg(figure, standalone)
+    return ET.tostring(root, encoding="unicode")
