@@ -85,10 +85,9 @@ TRAP_BAR_HALF_LENGTH = 32.0
 BOX_HEIGHT = 30.0  # a step or low box for the feet
 BENCH_HEIGHT = 40.0  # a gym bench for the upper back
 BENCH_WIDTH = 30.0
-# In a wide (sumo) stance the thighs point out to the sides, so from the side
-# they look shorter: this is how long they look, as a share of their length.
-WIDE_STANCE_THIGH = math.cos(math.radians(45))
-STANCES = ("hip-width", "wide")
+# How far the thighs point out to the sides in each stance, in degrees. From the
+# side a thigh turned out looks shorter, so the drawing shortens it to match.
+STANCES = {"hip-width": 0.0, "a bit wider": 25.0, "wide": 45.0}
 # Where on the upper back a bench should meet the body: just below the shoulder blades.
 SHOULDER_BLADES_BELOW = 0.3  # fraction of the way from the middle of the back to the shoulder
 
@@ -106,7 +105,7 @@ HIGHLIGHTS = {
     "lower back": ("lower_back",),
     "upper back": ("upper_back",),
 }
-ARROWS = {"back": 180.0, "forward": 0.0, "up": 90.0, "down": 270.0}
+ARROWS = {"back": 180.0, "forward": 0.0, "up": 90.0}
 VERDICTS = ("right", "wrong")
 
 Point = tuple[float, float]
@@ -147,7 +146,7 @@ class Panel:
     arrow: str | None = None  # which way the highlighted part moves
     verdict: str | None = None  # right or wrong, in a pair
     label: str | None = None  # what this half of a pair shows
-    stance: str | None = None  # hip-width or wide: adds a view from above of the feet and implement
+    stance: str | None = None  # a STANCES name: also adds a view from above of the feet and implement
 
     @property
     def ground(self) -> float:
@@ -155,7 +154,7 @@ class Panel:
 
     @property
     def joints(self) -> dict[str, Point]:
-        return joint_positions(self.pose, self.ground, self.stance == "wide")
+        return joint_positions(self.pose, self.ground, self.stance)
 
     def handle(self) -> Point | None:
         """Where the implement's handle is, or None without one."""
@@ -214,12 +213,14 @@ def segment_directions(pose: Pose) -> dict[str, float]:
     return directions
 
 
-def side_view_length(segment: str, wide: bool = False) -> float:
+def side_view_length(segment: str, stance: str | None = None) -> float:
     """How long a segment looks from the side."""
-    return LENGTH[segment] * (WIDE_STANCE_THIGH if wide and segment == "thigh" else 1.0)
+    if segment == "thigh" and stance:
+        return LENGTH[segment] * math.cos(math.radians(STANCES[stance]))
+    return LENGTH[segment]
 
 
-def joint_positions(pose: Pose, ground: float = 0.0, wide: bool = False) -> dict[str, Point]:
+def joint_positions(pose: Pose, ground: float = 0.0, stance: str | None = None) -> dict[str, Point]:
     """Every joint of a pose whose foot stands flat on a support at height `ground`."""
     half_foot = THICKNESS["foot"] / 2
     joints: dict[str, Point] = {
@@ -230,7 +231,7 @@ def joint_positions(pose: Pose, ground: float = 0.0, wide: bool = False) -> dict
     directions = segment_directions(pose)
     for segment, parent, _, _ in CHAIN:
         start = joints["ankle"] if parent is None else joints[JOINT_AT_END[parent]]
-        joints[JOINT_AT_END[segment]] = toward(start, directions[segment], side_view_length(segment, wide))
+        joints[JOINT_AT_END[segment]] = toward(start, directions[segment], side_view_length(segment, stance))
     return joints
 
 
@@ -270,7 +271,7 @@ _CHOICES = {
     "back_on": ("floor", "bench"),
     "highlight": tuple(HIGHLIGHTS),
     "arrow": tuple(ARROWS),
-    "stance": STANCES,
+    "stance": tuple(STANCES),
 }
 
 
@@ -346,8 +347,9 @@ def _panel(entry: dict, where: str, verdict: str | None) -> Panel:
     blocks = entry.get("blocks", 0)
     if isinstance(blocks, bool) or not isinstance(blocks, (int, float)) or blocks < 0:
         raise PoseFileError(f"{where}: 'blocks' is the height of the blocks in cm, a number")
-    if entry.get("hands", "free") != "free" and "implement" not in entry:
-        raise PoseFileError(f"{where}: 'hands: {entry['hands']}' needs an 'implement' to hold")
+    for needs_implement in ("hands", "stance", "blocks"):
+        if needs_implement in entry and "implement" not in entry:
+            raise PoseFileError(f"{where}: '{needs_implement}' needs an 'implement' to go with it")
     options = {key: entry[key] for key in _PANEL_FIELDS - {"angles", "blocks"} if key in entry}
     return Panel(pose=Pose(**angles), blocks=float(blocks), verdict=verdict, **options)
 

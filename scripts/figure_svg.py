@@ -192,7 +192,10 @@ def draw_highlight(drawing: Drawing, panel: Panel, joints: dict[str, Point]) -> 
         points = [joints[ends[0][0]]] + [joints[end] for _, end in ends]
         drawing.add("key_gap", "path", [], d=line(*points), stroke_width=8)
         drawing.add("key", "path", points, d=line(*points), stroke_width=5)
-        spot = points[len(points) // 2]
+        middle = ends[len(ends) // 2]
+        spot = ((joints[middle[0]][0] + joints[middle[1]][0]) / 2, (joints[middle[0]][1] + joints[middle[1]][1]) / 2)
+        if len(ends) % 2 == 0:  # an even number of segments: the joint between the middle two
+            spot = joints[middle[0]]
     if panel.arrow:
         draw_arrow(drawing, spot, panel.arrow)
 
@@ -215,9 +218,15 @@ def draw_arrow(drawing: Drawing, spot: Point, direction: str) -> None:
 
 # The view from above: feet apart this far from the middle line, toes turned out this much,
 # and the hands this far apart on each implement (cm, degrees).
-FEET_APART = {"hip-width": (12.0, 8.0), "wide": (32.0, 35.0)}
-HANDS_APART = {("barbell", "hip-width"): 24.0, ("barbell", "wide"): 15.0, ("trap bar", "hip-width"): 27.0,
-               ("trap bar", "wide"): 27.0, ("kettlebell", "hip-width"): 4.0, ("kettlebell", "wide"): 4.0}
+FEET_APART = {"hip-width": (12.0, 8.0), "a bit wider": (20.0, 20.0), "wide": (32.0, 35.0)}
+HANDS_APART = {"trap bar": 27.0, "kettlebell": 4.0}
+
+
+def hands_apart(panel: Panel) -> float:
+    """How far each hand is from the middle line: a barbell is held inside the knees in a wide stance."""
+    if panel.implement == "barbell":
+        return 20.0 if panel.stance == "wide" else 24.0
+    return HANDS_APART[panel.implement]
 ABOVE_SCALE = 0.6
 ABOVE_SPAN = ((-30.0, 50.0), (-46.0, 46.0))  # forward and sideways extent of the view, cm
 
@@ -250,7 +259,7 @@ def draw_from_above(drawing: Drawing, panel: Panel, left: float, top: float) -> 
             drawing.add("gear", "path", [], stroke_width=3, d=line(plan(middle, side * reach), plan(middle, side * v_max)))
         if panel.implement == "barbell":
             drawing.add("gear", "path", [], stroke_width=3, d=line(plan(middle, v_min), plan(middle, v_max)))
-    hands = HANDS_APART[(panel.implement, panel.stance)]
+    hands = hands_apart(panel)
     for side in (1, -1):
         hand = plan(middle, side * hands)
         drawing.add("ink", "circle", [], cx=number(hand[0]), cy=number(-hand[1]), r=1.5, stroke_width=3.5)

@@ -50,7 +50,7 @@ def test_segment_lengths_are_kept(position):
     for segment in ["foot", *(s for s, _, _, _ in CHAIN)]:
         start, end = segment_ends(segment)
         drawn = distance(joints[start], joints[end])
-        expected = side_view_length(segment, panel.stance == "wide")
+        expected = side_view_length(segment, panel.stance)
         if segment == "foot":  # drawn between the centres of its rounded ends
             expected -= THICKNESS["foot"]
         assert drawn == pytest.approx(expected, abs=0.01), f"{position}: {segment} is {drawn:.1f} cm"
