@@ -228,7 +228,7 @@ def hands_apart(panel: Panel) -> float:
         return 20.0 if panel.stance == "wide" else 24.0
     return HANDS_APART[panel.implement]
 ABOVE_SCALE = 0.6
-ABOVE_SPAN = ((-30.0, 50.0), (-46.0, 46.0))  # forward and sideways extent of the view, cm
+ABOVE_SPAN = ((-30.0, 50.0), (-52.0, 52.0))  # forward and sideways extent of the view, cm
 
 
 def draw_from_above(drawing: Drawing, panel: Panel, left: float, top: float) -> None:
@@ -263,8 +263,8 @@ def draw_from_above(drawing: Drawing, panel: Panel, left: float, top: float) -> 
     for side in (1, -1):
         hand = plan(middle, side * hands)
         drawing.add("ink", "circle", [], cx=number(hand[0]), cy=number(-hand[1]), r=1.5, stroke_width=3.5)
-    label = drawing.add("text", "text", [(left, top - height - 10), (left + width, top)],
-                        x=number(left + width / 2), y=number(-(top - height) + 10), font_size=8)
+    label = drawing.add("text", "text", [(left, top - height - 12), (left + width, top)],
+                        x=number(left + width / 2), y=number(-(top - height) + 11), font_size=9)
     label.text = "From above"
 
 
