@@ -80,7 +80,6 @@ def on_page_content(html, page, config, files):
             raise PluginError(f"docs/{page.file.src_uri}: the figure line for '{name}' must stand alone, "
                               "with an empty line before and after it")
         figure = _figures[name]
-        inline = template.render(svg=figure_svg(figure, _figures), caption=figure.caption,
-                                 pair=len(figure.panels) == 2)
+        inline = template.render(svg=figure_svg(figure, _figures), caption=figure.caption)
         html = html.replace(placeholder, inline)
     return html
