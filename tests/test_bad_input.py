@@ -47,6 +47,12 @@ CASES = {
     "missing description": ("about.md", replace_line("description:", ""), ["description"]),
     "wrong kind": ("deadlift/trap-bar.md", replace_line("kind:", "kind: exercise"), ["kind"]),
     "broken YAML": ("glossary.md", replace_line("title:", "title: Glossary: words"), ["YAML"]),
+    "unknown figure": (
+        "hinge/set-it-up.md",
+        append("<!-- figure: step-2-pull-the-hip-back -->"),
+        ["step-2-pull-the-hip-back", "step-2-pull-the-hips-back"],
+    ),
+    "mistyped figure line": ("bridge/supine-hip-bridge.md", append("<!-- figure supine-hip-bridge-top -->"), ["figure"]),
 }
 
 
