@@ -35,6 +35,7 @@ from figure_model import (
     Figure,
     Panel,
     Point,
+    along,
     first_panel,
     midfoot,
     segment_ends,
@@ -192,10 +193,7 @@ def draw_highlight(drawing: Drawing, panel: Panel, joints: dict[str, Point]) -> 
         points = [joints[ends[0][0]]] + [joints[end] for _, end in ends]
         drawing.add("key_gap", "path", [], d=line(*points), stroke_width=8)
         drawing.add("key", "path", points, d=line(*points), stroke_width=5)
-        middle = ends[len(ends) // 2]
-        spot = ((joints[middle[0]][0] + joints[middle[1]][0]) / 2, (joints[middle[0]][1] + joints[middle[1]][1]) / 2)
-        if len(ends) % 2 == 0:  # an even number of segments: the joint between the middle two
-            spot = joints[middle[0]]
+        spot = along(points[0], points[-1], 0.5)
     if panel.arrow:
         draw_arrow(drawing, spot, panel.arrow)
 
@@ -216,19 +214,19 @@ def draw_arrow(drawing: Drawing, spot: Point, direction: str) -> None:
                 d=f"{line(at(start), tip)}{line(barbs[0], tip, barbs[1])}", stroke_width=3.5)
 
 
-# The view from above: feet apart this far from the middle line, toes turned out this much,
-# and the hands this far apart on each implement (cm, degrees).
+# The view from above, for each stance: how far each heel is from the middle line
+# and how far the toes turn out (cm, degrees).
 FEET_APART = {"hip-width": (12.0, 8.0), "a bit wider": (20.0, 20.0), "wide": (32.0, 35.0)}
-HANDS_APART = {"trap bar": 27.0, "kettlebell": 4.0}
+ABOVE_SCALE = 0.6
+ABOVE_SPAN = ((-30.0, 50.0), (-52.0, 52.0))  # forward and sideways reach of the view, cm
+TRAP_BAR_FRAME = ((34, 0), (17, 30), (-17, 30), (-34, 0), (-17, -30), (17, -30))  # around the handles, cm
 
 
 def hands_apart(panel: Panel) -> float:
-    """How far each hand is from the middle line: a barbell is held inside the knees in a wide stance."""
+    """How far each hand is from the middle line; a barbell is held inside the knees in a wide stance."""
     if panel.implement == "barbell":
         return 20.0 if panel.stance == "wide" else 24.0
-    return HANDS_APART[panel.implement]
-ABOVE_SCALE = 0.6
-ABOVE_SPAN = ((-30.0, 50.0), (-52.0, 52.0))  # forward and sideways extent of the view, cm
+    return {"trap bar": 27.0, "kettlebell": 4.0}[panel.implement]
 
 
 def draw_from_above(drawing: Drawing, panel: Panel, left: float, top: float) -> None:
@@ -236,35 +234,33 @@ def draw_from_above(drawing: Drawing, panel: Panel, left: float, top: float) -> 
     (u_min, u_max), (v_min, v_max) = ABOVE_SPAN
     width, height = (u_max - u_min) * ABOVE_SCALE, (v_max - v_min) * ABOVE_SCALE
 
-    def plan(u: float, v: float) -> Point:  # forward stays right, sideways becomes up the page
+    def plan(u: float, v: float) -> Point:  # forward stays to the right, sideways runs up the page
         return left + (u - u_min) * ABOVE_SCALE, top - (v_max - v) * ABOVE_SCALE
 
+    def mark(layer: str, *points: Point, **attributes) -> None:
+        drawing.add(layer, "path", [], d=line(*(plan(*p) for p in points)), stroke_width=3, **attributes)
+
     rectangle(drawing, "ground", left, top - height, width, height, rx=4)
-    middle = LENGTH["foot"] / 2
-    apart, toes_out = FEET_APART[panel.stance]
-    for side in (1, -1):
-        heel = (0.0, side * apart)
-        toe = (LENGTH["foot"] * math.cos(math.radians(toes_out)), side * (apart + LENGTH["foot"] * math.sin(math.radians(toes_out))))
-        drawing.add("ink", "path", [], d=line(plan(*heel), plan(*toe)), stroke_width=5)
+    middle = LENGTH["foot"] / 2  # the implement sits over the middle of the feet
     if panel.implement == "kettlebell":
         centre = plan(middle, 0)
         drawing.add("gear", "circle", [], cx=number(centre[0]), cy=number(-centre[1]),
                     r=number(KETTLEBELL_RADIUS * ABOVE_SCALE))
     elif panel.implement == "trap bar":
-        frame = [(middle + 34, 0), (middle + 17, 30), (middle - 17, 30), (middle - 34, 0), (middle - 17, -30), (middle + 17, -30)]
-        drawing.add("gear", "path", [], fill="none", stroke_width=3, d=line(*(plan(*p) for p in frame)) + "Z")
-    if panel.implement in ("barbell", "trap bar"):
-        reach = v_max if panel.implement == "barbell" else 30
-        for side in (1, -1):
-            drawing.add("gear", "path", [], stroke_width=3, d=line(plan(middle, side * reach), plan(middle, side * v_max)))
-        if panel.implement == "barbell":
-            drawing.add("gear", "path", [], stroke_width=3, d=line(plan(middle, v_min), plan(middle, v_max)))
-    hands = hands_apart(panel)
+        mark("gear", *((middle + u, v) for u, v in TRAP_BAR_FRAME), (middle + 34, 0), fill="none")
+        for side in (1, -1):  # the sleeves that carry the plates
+            mark("gear", (middle, side * 30), (middle, side * v_max))
+    else:
+        mark("gear", (middle, v_min), (middle, v_max))
+    apart, toes_out = FEET_APART[panel.stance]
+    turned = math.radians(toes_out)
     for side in (1, -1):
-        hand = plan(middle, side * hands)
+        toe = (LENGTH["foot"] * math.cos(turned), side * (apart + LENGTH["foot"] * math.sin(turned)))
+        drawing.add("ink", "path", [], d=line(plan(0, side * apart), plan(*toe)), stroke_width=5)
+        hand = plan(middle, side * hands_apart(panel))
         drawing.add("ink", "circle", [], cx=number(hand[0]), cy=number(-hand[1]), r=1.5, stroke_width=3.5)
     label = drawing.add("text", "text", [(left, top - height - 12), (left + width, top)],
-                        x=number(left + width / 2), y=number(-(top - height) + 11), font_size=9)
+                        x=number(left + width / 2), y=number(height - top + 11), font_size=9)
     label.text = "From above"
 
 
