@@ -10,6 +10,7 @@ from __future__ import annotations
 from urllib.parse import quote, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.test_search import QUERY_SET
 
@@ -100,7 +101,8 @@ def test_no_match_shows_a_way_to_the_cue_finder(phone, site_url):
     box = open_search(page, site_url)
     hint = page.locator("[data-hg-search-empty]")
     type_query(page, box, "xylophone")
-    assert hint.is_visible(), "a search with no match shows no hint"
+    # expect() waits for the hint: under load the component may mount a moment late.
+    expect(hint, "a search with no match shows no hint").to_be_visible()
     hint.get_by_role("link", name="the cue finder").click()
     page.wait_for_url("**/cue-finder/")
     assert page.title().startswith("Cue finder")
@@ -111,4 +113,4 @@ def test_the_no_match_hint_hides_when_results_come(phone, site_url):
     box = open_search(page, site_url)
     type_query(page, box, "xylophone")
     type_query(page, box, "walnuts")
-    assert not page.locator("[data-hg-search-empty]").is_visible()
+    expect(page.locator("[data-hg-search-empty]")).to_be_hidden()
