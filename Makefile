@@ -5,8 +5,9 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-# Material 9.7+ prints a long banner about MkDocs 2.0 on every build.
+# Material 9.7+ and mkdocs-redirects print a long banner about MkDocs 2.0 on every build.
 export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
 STAMP  := $(VENV)/.installed-from-lock
 
 .PHONY: serve build test lock clean
