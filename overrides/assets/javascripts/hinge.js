@@ -1,10 +1,8 @@
-/* Hinge Guide's own behaviour. Material's document$ emits after every page
-   load, instant navigation included; each component is found by its data-
-   attribute and mounted once. */
-document$.subscribe(() => {
-  for (const hint of document.querySelectorAll("[data-hg-search-empty]"))
-    mountSearchEmpty(hint)
-})
+/* Hinge Guide's own behaviour, in one file. Material's document$ emits after
+   every page load, instant navigation included; the one subscription at the
+   end mounts each component it finds by its data- attribute, so everything
+   works however the reader reached the page. Markup and wording come from
+   the templates in overrides/; this file only adds behaviour. */
 
 /* Search empty state: when a query finds nothing, show a way on (the cue
    finder) under Material's "No matching documents" line. The hint shows
@@ -21,3 +19,54 @@ function mountSearchEmpty(hint) {
   new MutationObserver(update).observe(meta, { childList: true, characterData: true, subtree: true })
   update()
 }
+
+/* Says what just happened in the page's status line, which screen readers
+   read out, then clears it. */
+function announce(message) {
+  const status = document.querySelector("[data-hg-status]")
+  if (!status)
+    return
+  status.textContent = message
+  clearTimeout(announce.timer)
+  announce.timer = setTimeout(() => { status.textContent = "" }, 5000)
+}
+
+/* A phone (touch screen with a share sheet): sharing beats the clipboard there. */
+function canShareSheet() {
+  return typeof navigator.share === "function" && matchMedia("(pointer: coarse)").matches
+}
+
+/* <button data-hg-copy="text" data-hg-done="message">: copies the text.
+   With data-hg-share, a phone opens the share sheet with data-hg-share-title,
+   -text and -url instead. */
+function mountCopyButton(button) {
+  const data = button.dataset
+  button.addEventListener("click", async () => {
+    if ("hgShare" in data && canShareSheet()) {
+      try {
+        await navigator.share({ title: data.hgShareTitle, text: data.hgShareText, url: data.hgShareUrl })
+        return
+      } catch (error) {
+        if (error.name === "AbortError")
+          return // the reader closed the sheet
+      }
+    }
+    try {
+      await navigator.clipboard.writeText(data.hgCopy)
+      announce(data.hgDone)
+    } catch {
+      announce(document.querySelector("[data-hg-status]").dataset.hgFailed)
+    }
+  })
+}
+
+const components = {
+  "data-hg-search-empty": mountSearchEmpty,
+  "data-hg-copy": mountCopyButton,
+}
+
+document$.subscribe(() => {
+  for (const [attribute, mount] of Object.entries(components))
+    for (const element of document.querySelectorAll(`[${attribute}]`))
+      mount(element)
+})
