@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import posixpath
 
-from mkdocs.exceptions import PluginError
-from mkdocs.utils.meta import get_data
+from cues import declared_cues, fill_placeholder
 
 PLACEHOLDER = "<!-- cue-finder:table -->"
 _pages_in_nav_order = []
@@ -28,32 +27,22 @@ def on_nav(nav, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
-    if "<!-- cue-finder" not in markdown:
-        return markdown
-    if PLACEHOLDER not in markdown:
-        raise PluginError(
-            f"docs/{page.file.src_uri} has a cue finder placeholder with a typo: write it as {PLACEHOLDER}"
-        )
-    return markdown.replace(PLACEHOLDER, cue_table(page))
+    return fill_placeholder(markdown, page, PLACEHOLDER, cue_table)
 
 
 def cue_table(cue_page) -> str:
-    here = posixpath.dirname(cue_page.file.src_uri)
     rows = ["| Cue | What it fixes | Where it is taught |", "| --- | --- | --- |"]
     row_ids = set()
-    for page in _pages_in_nav_order:
-        _, meta = get_data(page.file.content_string)
-        target = posixpath.relpath(page.file.src_uri, here or ".")
-        for cue in meta.get("cues", []):
-            # A cue taught on several pages keeps its anchor on its first row;
-            # later rows add the page's name, so every row id is unique.
-            row_id = cue["anchor"]
-            if row_id in row_ids:
-                row_id += "-" + posixpath.splitext(posixpath.basename(page.file.src_uri))[0]
-            row_ids.add(row_id)
-            rows.append(
-                f"| <span id=\"{row_id}\">“{cue['cue']}”</span> | {cue['fixes']} "
-                f"| [{meta['title']}]({target}#{cue['anchor']}) |"
-            )
+    for cue in declared_cues(_pages_in_nav_order):
+        # A cue taught on several pages keeps its anchor on its first row;
+        # later rows add the page's name, so every row id is unique.
+        row_id = cue.anchor
+        if row_id in row_ids:
+            row_id += "-" + posixpath.splitext(posixpath.basename(cue.page_src))[0]
+        row_ids.add(row_id)
+        rows.append(
+            f"| <span id=\"{row_id}\">“{cue.words}”</span> | {cue.fixes} "
+            f"| [{cue.page_title}]({cue.link_from(cue_page)}) |"
+        )
     # Search indexes the rows one by one, so the table as a whole stays out of it.
     return "\n".join(['<div markdown data-search-exclude>', "", *rows, "", "</div>"])
