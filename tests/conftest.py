@@ -55,6 +55,11 @@ class Page:
     def ids(self) -> set[str]:
         return {element["id"] for element in self.soup.find_all(id=True)}
 
+    def redirect(self) -> str | None:
+        """Where this page sends the reader if it is a redirect page (mkdocs-redirects), else None."""
+        refresh = self.soup.find("meta", attrs={"http-equiv": "refresh"})
+        return refresh["content"].split("url=", 1)[1] if refresh else None
+
     def resolve(self, href: str) -> tuple[str, str] | None:
         """Map a link on this page to (site-relative path, fragment), or None when it leaves the site."""
         absolute = urljoin(BASE + self.url, href)
@@ -113,6 +118,28 @@ def source_pages() -> list[SourcePage]:
 def content_pages(pages: dict[str, Page], source_pages: list[SourcePage]) -> dict[str, Page]:
     """Rendered pages that come from a Markdown file (no 404 or redirect pages)."""
     return {source.url: pages[source.url] for source in source_pages}
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml as MkDocs would for plain values: `!ENV [NAME, default]`
+    from the environment; other MkDocs and Python tags are not needed here."""
+
+
+def _from_environment(loader, node):
+    *names, default = loader.construct_sequence(node)
+    return next((os.environ[name] for name in names if name in os.environ), default)
+
+
+_ConfigLoader.add_constructor("!ENV", _from_environment)
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+@pytest.fixture(scope="session")
+def public_url() -> str:
+    """The site's public address (site_url), which canonical and preview URLs start with."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    return config["site_url"]
 
 
 def target_exists(site: Path, path: str) -> Path | None:
