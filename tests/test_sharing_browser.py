@@ -119,6 +119,15 @@ def test_a_short_link_lands_on_the_anchor_it_carries(phone, site_url):
     assert 0 <= box["y"] < page.viewport_size["height"], f"the cue is not on screen after the redirect: {box}"
 
 
+def test_the_404_search_form_opens_the_guide_search(phone, site_url):
+    page = phone.new_page()
+    page.goto(site_url + "404.html")
+    page.get_by_label("Search the guide").fill("walnuts")
+    page.keyboard.press("Enter")
+    page.wait_for_url(site_url + "?q=walnuts")
+    assert page.locator("input.md-search__input").input_value() == "walnuts"
+
+
 def test_controls_and_heading_links_are_big_enough_to_tap(phone, site_url):
     page = phone.new_page()
     page.goto(site_url + STEP_TWO)
