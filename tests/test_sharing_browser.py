@@ -41,7 +41,9 @@ def meta_by_url(source_pages):
     return {source.url: source.meta for source in source_pages}
 
 
-def clipboard(page) -> str:
+def clipboard_after_click(page) -> str:
+    """The clipboard once the page's status line says the copy happened."""
+    page.wait_for_function("() => document.querySelector('[data-hg-status]').textContent !== ''")
     return page.evaluate("navigator.clipboard.readText()")
 
 
@@ -51,8 +53,7 @@ def test_share_copies_a_ready_to_paste_email_line(desktop, site_url, public_url,
     page.get_by_role("button", name=re.compile("^Share")).click()
     expected = email_line(meta_by_url[STEP_TWO], public_url + STEP_TWO)
     assert expected.startswith("Step 2 — Pull the hips back: ")
-    page.wait_for_function("text => document.querySelector('[data-hg-status]').textContent !== ''", arg=None)
-    assert clipboard(page) == expected
+    assert clipboard_after_click(page) == expected
     assert "Copied" in page.get_by_role("status").inner_text(), "the status line must say the line was copied"
 
 
@@ -60,8 +61,7 @@ def test_copy_link_beside_a_cue_copies_its_address(desktop, site_url, public_url
     page = desktop.new_page()
     page.goto(site_url + STEP_TWO)
     page.get_by_role("button", name="Copy link to the cue: Pull the hips back").click()
-    page.wait_for_function("() => document.querySelector('[data-hg-status]').textContent !== ''")
-    assert clipboard(page) == f"{public_url}{STEP_TWO}#cue-pull-the-hips-back"
+    assert clipboard_after_click(page) == f"{public_url}{STEP_TWO}#cue-pull-the-hips-back"
 
 
 def test_buttons_work_from_the_keyboard(desktop, site_url, public_url):
@@ -69,8 +69,7 @@ def test_buttons_work_from_the_keyboard(desktop, site_url, public_url):
     page.goto(site_url + "bridge/supine-hip-bridge/")
     page.get_by_role("button", name="Copy link to the cue: Squeeze your glutes").focus()
     page.keyboard.press("Enter")
-    page.wait_for_function("() => document.querySelector('[data-hg-status]').textContent !== ''")
-    assert clipboard(page) == f"{public_url}bridge/supine-hip-bridge/#cue-squeeze-your-glutes"
+    assert clipboard_after_click(page) == f"{public_url}bridge/supine-hip-bridge/#cue-squeeze-your-glutes"
 
 
 def serve_sitemap_as_if_public(context, public_url, site_url):
@@ -95,8 +94,7 @@ def test_buttons_still_work_after_instant_navigation(desktop, site_url, public_u
     page.wait_for_url("**/" + STEP_TWO)
     assert page.evaluate("window.samePageLoad === true"), "the click reloaded the page: instant navigation is off"
     page.get_by_role("button", name=re.compile("^Share")).click()
-    page.wait_for_function("() => document.querySelector('[data-hg-status]').textContent !== ''")
-    assert clipboard(page) == email_line(meta_by_url[STEP_TWO], public_url + STEP_TWO)
+    assert clipboard_after_click(page) == email_line(meta_by_url[STEP_TWO], public_url + STEP_TWO)
 
 
 def test_on_a_phone_share_opens_the_share_sheet(phone, site_url, public_url, meta_by_url):
