@@ -8,13 +8,17 @@ and the share and copy-link buttons on exercise pages.
 
 from __future__ import annotations
 
+import shutil
 import struct
 import xml.etree.ElementTree as ElementTree
 from urllib.parse import urlsplit
 
 import pytest
+from PIL import Image
 
+from conftest import ROOT, build_site
 from scripts.page_schema import EXERCISE_KINDS
+from test_bad_input import copy_project
 
 PREVIEW_SIZE = (1200, 630)
 # The tags a chat app or social site reads to draw a link preview.
@@ -178,3 +182,31 @@ def test_cue_sheet_lists_every_cue_with_a_link_to_where_it_is_taught(content_pag
         (cue["cue"].lower(), source.url, cue["anchor"]) for source in source_pages for cue in source.meta.get("cues", [])
     }
     assert listed == declared, f"missing rows: {declared - listed}; rows with no declared cue: {listed - declared}"
+
+
+def test_a_page_figure_is_drawn_whole_on_its_card(tmp_path):
+    """A page with a `<!-- figure: name -->` placeholder gets assets/figures/<name>.svg
+    on its preview card, letterboxed on a white panel rather than cropped."""
+    project = tmp_path / "project"
+    project.mkdir()
+    copy_project(project)
+    shutil.copytree(ROOT / "social-cards", project / "social-cards")
+    figures = project / "docs" / "assets" / "figures"
+    figures.mkdir(parents=True)
+    # A wide, flat orange drawing: cropped to the panel's shape it would fill it.
+    (figures / "wide-test.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 100"><rect width="300" height="100" fill="#ff6600"/></svg>'
+    )
+    step = project / "docs" / "hinge" / "pull-the-hips-back.md"
+    step.write_text(step.read_text(encoding="utf-8") + "\n<!-- figure: wide-test -->\n", encoding="utf-8")
+
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    cards = tmp_path / "site" / "assets" / "images" / "social"
+    with Image.open(cards / "hinge" / "pull-the-hips-back.png") as card:
+        panel_middle, panel_top = card.getpixel((936, 315))[:3], card.getpixel((936, 110))[:3]
+    with Image.open(cards / "hinge" / "set-it-up.png") as plain:
+        plain_middle = plain.getpixel((936, 315))[:3]
+    assert panel_middle == (255, 102, 0), "the figure is not in the middle of the card's panel"
+    assert panel_top == (255, 255, 255), "the figure was stretched or cropped to fill the panel"
+    assert plain_middle != (255, 102, 0), "a page without a figure must keep the plain card"
