@@ -50,13 +50,18 @@ def land(url: str, pages) -> tuple[str, str]:
     raise Broken(f"{url}: more than {MAX_REDIRECTS} redirects in a row")
 
 
+# Inside a page: section headings (h2 and below), cue blocks, and the rows of
+# tables that carry an id (the cue finder's, so a coach can link one row).
+LINKABLE = "article :is(h2, h3, h4, h5, h6)[id], article .admonition.cue[id], article td [id]"
+
+
 def linkable_addresses(content_pages) -> set[str]:
-    """What the site offers to link to now: every page, and every section
-    heading (h2 and below) and cue block on it."""
+    """What the site offers to link to now: every page, and every section,
+    cue block and table row with an id on it."""
     found = set()
     for url, page in content_pages.items():
         found.add(f"/{url}")
-        for element in page.soup.select("article :is(h2, h3, h4, h5, h6)[id], article .admonition.cue[id]"):
+        for element in page.soup.select(LINKABLE):
             found.add(f"/{url}#{element['id']}")
     return found
 
