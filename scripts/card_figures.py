@@ -25,7 +25,7 @@ from mkdocs.plugins import event_priority
 PLACEHOLDER = re.compile(r"<!--\s*figure:\s*([a-z0-9-]+)\s*-->")
 FIGURES = "assets/figures"
 # The figure layer's size in social-cards/layouts/hinge.yml.
-LAYER_WIDTH, LAYER_HEIGHT = 360, 430
+LAYER_WIDTH, LAYER_HEIGHT = 440, 430
 SVG = "http://www.w3.org/2000/svg"
 
 
