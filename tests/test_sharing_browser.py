@@ -41,6 +41,12 @@ def meta_by_url(source_pages):
     return {source.url: source.meta for source in source_pages}
 
 
+def on_page(path: str) -> re.Pattern:
+    """A URL on this page, whatever its #anchor: Material's navigation.tracking
+    rewrites the anchor to the section in view as soon as the page settles."""
+    return re.compile(re.escape(path) + r"(#.*)?$")
+
+
 def clipboard_after_click(page) -> str:
     """The clipboard once the page's status line says the copy happened."""
     page.wait_for_function("() => document.querySelector('[data-hg-status]').textContent !== ''")
@@ -91,7 +97,7 @@ def test_buttons_still_work_after_instant_navigation(desktop, site_url, public_u
     page.wait_for_load_state("networkidle")  # instant navigation starts once Material has read the sitemap
     page.evaluate("window.samePageLoad = true")
     page.locator("a.md-footer__link--next").click()
-    page.wait_for_url("**/" + STEP_TWO)
+    page.wait_for_url(on_page(STEP_TWO))
     assert page.evaluate("window.samePageLoad === true"), "the click reloaded the page: instant navigation is off"
     page.get_by_role("button", name=re.compile("^Share")).click()
     assert clipboard_after_click(page) == email_line(meta_by_url[STEP_TWO], public_url + STEP_TWO)
@@ -112,9 +118,11 @@ def test_on_a_phone_share_opens_the_share_sheet(phone, site_url, public_url, met
 def test_a_short_link_lands_on_the_anchor_it_carries(phone, site_url):
     page = phone.new_page()
     page.goto(site_url + "hinge/2/#cue-pull-the-hips-back")
-    page.wait_for_url("**/" + STEP_TWO + "#cue-pull-the-hips-back")
+    page.wait_for_url(on_page(STEP_TWO))
+    page.wait_for_load_state("networkidle")
     box = page.locator("#cue-pull-the-hips-back").bounding_box()
-    assert 0 <= box["y"] < page.viewport_size["height"], f"the cue is not on screen after the redirect: {box}"
+    # Scrolled to the cue: it sits just below the header, not further down the page.
+    assert 0 <= box["y"] < 200, f"the cue is not at the top of the screen after the redirect: {box}"
 
 
 def test_the_404_search_form_opens_the_guide_search(phone, site_url):
