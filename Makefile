@@ -9,6 +9,9 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 STAMP  := $(VENV)/.installed-from-lock
+# The build post-processes site/ with Node tools (scripts/optimize_site.py), and the
+# tests validate HTML with the Nu checker: both come from package-lock.json.
+NODE_STAMP := node_modules/.installed-from-lock
 
 .PHONY: serve build test lock clean
 
@@ -18,14 +21,18 @@ $(STAMP): requirements.lock
 	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
 	touch $@
 
-serve: $(STAMP)
+$(NODE_STAMP): package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+serve: $(STAMP) $(NODE_STAMP)
 	$(BIN)/mkdocs serve --strict
 
-build: $(STAMP)
+build: $(STAMP) $(NODE_STAMP)
 	$(BIN)/mkdocs build --strict
 
 # The test session builds the site once (tests/conftest.py) and checks site/.
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/pytest
 
 # Refresh pins after editing requirements.in (needs the network).
@@ -35,4 +42,4 @@ lock: $(STAMP)
 		-o requirements.lock requirements.in
 
 clean:
-	rm -rf $(VENV) site .cache
+	rm -rf $(VENV) node_modules site .cache

@@ -15,6 +15,8 @@ PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "scripts", "includes"]
 # Throwaway builds skip the link preview cards: drawing them all again in
 # every copy would slow the suite and proves nothing about bad input.
 QUICK_BUILD = {"HINGE_SOCIAL_CARDS": "false"}
+# The build's Node tools (scripts/optimize_site.py) are linked, not copied: 50 MB.
+LINKED_PARTS = ["node_modules"]
 
 
 def copy_project(destination):
@@ -24,6 +26,8 @@ def copy_project(destination):
             shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, destination / part)
+    for part in LINKED_PARTS:
+        (destination / part).symlink_to(ROOT / part, target_is_directory=True)
 
 
 def append(text):

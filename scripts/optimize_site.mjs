@@ -1,0 +1,235 @@
+/**
+ * Make the built site light enough for a phone on one bar of signal.
+ *
+ * Problem: Material links 25 KiB (gzip) of CSS for every feature it has, and the
+ * browser paints nothing until all of it has arrived. This script rewrites site/
+ * in place, after `mkdocs build` has written it (scripts/optimize_site.py runs it):
+ *
+ *   1. Stylesheets: the local stylesheets every page links are merged, in page
+ *      order, into one file; rules no page can use are purged (PurgeCSS), the rest
+ *      minified (esbuild) and the file named by its content hash.
+ *   2. Scripts: our own scripts (not Material's *.min.js) are minified in place,
+ *      and every script file loads with `defer`: the page is parsed and painted
+ *      without waiting for 35 KiB of JavaScript. Deferred scripts run in document
+ *      order, so ours still run after Material's bundle has set up `document$`.
+ *   3. Critical CSS: Beasties inlines into each page the rules its markup uses;
+ *      the full stylesheet loads at the end of <body> without blocking rendering.
+ *      The link stays outside <head> on purpose: Material's instant navigation
+ *      swaps the <head> children that differ between pages, and a swapped-in link
+ *      would reload the CSS and reorder the cascade.
+ *
+ * Usage: node scripts/optimize_site.mjs <site_dir> <base_path>
+ * where base_path is the path of site_url ("/hinge-guide/"): the 404 page links
+ * its assets from there, since it is served at any depth.
+ */
+
+import { createHash } from "node:crypto";
+import { readFile, readdir, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+
+import Beasties from "beasties";
+import * as esbuild from "esbuild";
+import { PurgeCSS } from "purgecss";
+
+// Class names and attributes Material's bundle adds while the page runs, for the
+// features this site turns on. No page's HTML contains them, so PurgeCSS must be
+// told to keep their rules: search results, tooltips (glossary terms), the
+// "copied" dialog, scrollable tables, the header shadow and the navigation state.
+const ADDED_AT_RUN_TIME =
+  /^(?:md-(?:search-result|tooltip2?|dialog|typeset__(?:scrollwrap|table))[\w-]*|md-header--shadow|md-header__title--active|md-nav__link--(?:active|passed)|md-toggle--indeterminate|data-md-(?:color-switching|scrolllock|visible|highlight))$/;
+// Plain names the bundle sets: <html class="js">, keyboard focus rings, search highlights.
+const ALWAYS_KEPT = ["js", "focus-visible", "mark"];
+// Material's own scripts ship minified with a hash in their name.
+const IS_MATERIAL_SCRIPT = /\.min\.js$/;
+
+const siteDir = path.resolve(process.argv[2] ?? "");
+const basePath = process.argv[3] ?? "/";
+const toSite = (file) => path.relative(siteDir, file).split(path.sep).join("/");
+
+/** Attributes of every tag of one name, e.g. all <link> tags, in document order. */
+function tags(html, name) {
+  const found = [];
+  for (const match of html.matchAll(new RegExp(`<${name}\\b[^>]*>`, "gi"))) {
+    const attributes = {};
+    for (const [, key, value] of match[0].matchAll(/([\w:-]+)(?:=(?:"([^"]*)"|'[^']*'|[^\s>]+))?/g)) {
+      attributes[key.toLowerCase()] = value ?? "";
+    }
+    found.push({ tag: match[0], attributes });
+  }
+  return found;
+}
+
+/** The site file a page's URL points at, or null for another host. */
+function localFile(page, url) {
+  if (/^([a-z]+:)?\/\//i.test(url) || url.startsWith("data:")) return null;
+  const file = url.split(/[?#]/)[0];
+  if (file.startsWith(basePath)) return path.join(siteDir, file.slice(basePath.length));
+  return path.resolve(path.dirname(page), file);
+}
+
+/** How a page links a site file: like the page's other links, relative or from the base path. */
+function linkTo(page, file, likeHref) {
+  if (likeHref.startsWith("/")) return basePath + toSite(file);
+  return path.relative(path.dirname(page), file).split(path.sep).join("/");
+}
+
+async function findPages() {
+  const entries = await readdir(siteDir, { recursive: true, withFileTypes: true });
+  const pages = [];
+  for (const entry of entries) {
+    if (!entry.isFile() || !entry.name.endsWith(".html")) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    pages.push({ file, html: await readFile(file, "utf8") });
+  }
+  return pages.sort((a, b) => a.file.localeCompare(b.file));
+}
+
+/** The stylesheets pages link, in order; every page that has any must link the same ones. */
+function stylesheetsOf(pages) {
+  let expected = null;
+  for (const page of pages) {
+    const links = tags(page.html, "link").filter(({ attributes }) => attributes.rel === "stylesheet");
+    page.stylesheetTags = links.map(({ tag }) => tag);
+    if (links.length === 0) continue; // e.g. the redirect pages of mkdocs-redirects
+    const sheets = links.map(({ attributes }) => ({
+      file: localFile(page.file, attributes.href),
+      href: attributes.href,
+      media: attributes.media,
+    }));
+    const external = sheets.find((sheet) => sheet.file === null);
+    if (external) {
+      throw new Error(`${toSite(page.file)} links a stylesheet from another host (${external.href}); serve it from the site.`);
+    }
+    const key = sheets.map((sheet) => `${toSite(sheet.file)} ${sheet.media ?? ""}`).join("\n");
+    if (expected === null) expected = { key, sheets, page };
+    else if (key !== expected.key) {
+      throw new Error(
+        `${toSite(page.file)} links other stylesheets than ${toSite(expected.page.file)}; ` +
+          "every page must link the same ones (add CSS through extra_css in mkdocs.yml).",
+      );
+    }
+  }
+  return expected ? expected.sheets : [];
+}
+
+async function ownScripts(pages) {
+  const files = new Set();
+  for (const page of pages) {
+    for (const { attributes } of tags(page.html, "script")) {
+      const file = attributes.src && localFile(page.file, attributes.src);
+      if (file && !IS_MATERIAL_SCRIPT.test(file)) files.add(file);
+    }
+  }
+  return [...files].sort();
+}
+
+async function minifyScripts(files) {
+  for (const file of files) {
+    const source = await readFile(file, "utf8");
+    const { code } = await esbuild.transform(source, { loader: "js", minify: true, target: "es2020" });
+    await writeFile(file, code);
+  }
+}
+
+async function runtimeNames() {
+  const bundle = (await readdir(path.join(siteDir, "assets/javascripts"))).find((name) => /^bundle\..*\.min\.js$/.test(name));
+  if (!bundle) throw new Error("Material's bundle (assets/javascripts/bundle.*.min.js) is missing from the site.");
+  const source = await readFile(path.join(siteDir, "assets/javascripts", bundle), "utf8");
+  const names = new Set(source.match(/[\w-]+/g).filter((token) => ADDED_AT_RUN_TIME.test(token)));
+  return [...names, ...ALWAYS_KEPT].join(" ");
+}
+
+async function mergeAndPurge(pages, sheets, scripts) {
+  const parts = await Promise.all(
+    sheets.map(async ({ file, media }) => {
+      const css = await readFile(file, "utf8");
+      return media && media !== "all" ? `@media ${media}{${css}}` : css;
+    }),
+  );
+  const [purged] = await new PurgeCSS().purge({
+    content: [
+      ...pages.map((page) => ({ raw: page.html, extension: "html" })),
+      ...(await Promise.all(scripts.map(async (file) => ({ raw: await readFile(file, "utf8"), extension: "js" })))),
+      { raw: await runtimeNames(), extension: "html" },
+    ],
+    css: [{ raw: parts.join("\n") }],
+    variables: true,
+    keyframes: true,
+    fontFace: true,
+  });
+  const { code } = await esbuild.transform(purged.css, { loader: "css", minify: true });
+  const hash = createHash("sha256").update(code).digest("hex").slice(0, 8);
+  const merged = path.join(siteDir, "assets/stylesheets", `site.${hash}.min.css`);
+  await writeFile(merged, code);
+  // The originals are linked from nowhere now; the service worker must not cache them.
+  for (const { file } of sheets) {
+    await rm(file, { force: true });
+    await rm(`${file}.map`, { force: true });
+  }
+  return merged;
+}
+
+async function inlineCritical(page, merged) {
+  let html = page.html;
+  const [first] = tags(page.stylesheetTags[0], "link");
+  const href = linkTo(page.file, merged, first.attributes.href);
+  // Beasties only reads stylesheets below its `path`, so it gets the link from the
+  // base path, which it maps to the site folder; the page keeps its own form.
+  const fromBase = basePath + toSite(merged);
+  page.stylesheetTags.forEach((tag, index) => {
+    html = html.replace(tag, index === 0 ? `<link rel="stylesheet" href="${fromBase}">` : "");
+  });
+  const beasties = new Beasties({
+    path: siteDir,
+    publicPath: basePath,
+    preload: "body",
+    reduceInlineStyles: false, // inline <style> blocks in templates are deliberate
+    fonts: false,
+    logLevel: "warn",
+  });
+  const optimised = await beasties.process(html);
+  const moved = `<link rel="stylesheet" href="${fromBase}"></body>`;
+  if (!optimised.includes(moved)) {
+    throw new Error(`Beasties did not move the stylesheet of ${toSite(page.file)} to the end of <body>.`);
+  }
+  return optimised.replace(moved, deferredStylesheet(href) + "</body>");
+}
+
+/**
+ * A stylesheet that never holds up rendering: fetched at low priority as print CSS,
+ * switched to all media once loaded; without JavaScript it loads normally.
+ */
+function deferredStylesheet(href) {
+  return (
+    `<link rel="stylesheet" href="${href}" media="print" onload="this.media='all'">` +
+    `<noscript><link rel="stylesheet" href="${href}"></noscript>`
+  );
+}
+
+/** Script files load without blocking the parser; inline scripts stay as they are. */
+function deferScripts(html) {
+  let deferred = html;
+  for (const { tag, attributes } of tags(html, "script")) {
+    const waits = attributes.src && !("defer" in attributes) && !("async" in attributes) && attributes.type !== "module";
+    if (waits) deferred = deferred.replace(tag, tag.replace(/>$/, " defer>"));
+  }
+  return deferred;
+}
+
+async function main() {
+  const pages = await findPages();
+  const sheets = stylesheetsOf(pages);
+  const scripts = await ownScripts(pages);
+  await minifyScripts(scripts);
+  const merged = sheets.length > 0 ? await mergeAndPurge(pages, sheets, scripts) : null;
+  for (const page of pages) {
+    let html = deferScripts(page.html);
+    if (merged && page.stylesheetTags.length > 0) html = await inlineCritical({ ...page, html }, merged);
+    if (html !== page.html) await writeFile(page.file, html);
+  }
+}
+
+main().catch((error) => {
+  console.error(error.message);
+  process.exit(1);
+});
