@@ -12,8 +12,10 @@ STAMP  := $(VENV)/.installed-from-lock
 # The build post-processes site/ with Node tools (scripts/optimize_site.py), and the
 # tests validate HTML with the Nu checker: both come from package-lock.json.
 NODE_STAMP := node_modules/.installed-from-lock
+# Lighthouse is large and only the benchmark needs it, so it has its own lock.
+BENCH_STAMP := benchmark/node_modules/.installed-from-lock
 
-.PHONY: serve build test lock clean
+.PHONY: serve build test benchmark lock clean
 
 # Reinstall whenever the lock file changes, so two machines run the same versions.
 $(STAMP): requirements.lock
@@ -23,6 +25,10 @@ $(STAMP): requirements.lock
 
 $(NODE_STAMP): package-lock.json
 	npm ci --no-audit --no-fund
+	touch $@
+
+$(BENCH_STAMP): benchmark/package-lock.json
+	npm ci --prefix benchmark --no-audit --no-fund
 	touch $@
 
 serve: $(STAMP) $(NODE_STAMP)
@@ -35,6 +41,10 @@ build: $(STAMP) $(NODE_STAMP)
 test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/pytest
 
+# Lighthouse (mobile) on every page of a fresh build; prints a table. Not a test.
+benchmark: build $(BENCH_STAMP)
+	$(BIN)/python -m scripts.benchmark
+
 # Refresh pins after editing requirements.in (needs the network).
 lock: $(STAMP)
 	$(BIN)/pip install --quiet pip-tools==7.6.2
@@ -42,4 +52,4 @@ lock: $(STAMP)
 		-o requirements.lock requirements.in
 
 clean:
-	rm -rf $(VENV) node_modules site .cache
+	rm -rf $(VENV) node_modules benchmark/node_modules site .cache
