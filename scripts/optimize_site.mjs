@@ -37,8 +37,10 @@ import { PurgeCSS } from "purgecss";
 // "copied" dialog, scrollable tables, the header shadow and the navigation state.
 const ADDED_AT_RUN_TIME =
   /^(?:md-(?:search-result|tooltip2?|dialog|typeset__(?:scrollwrap|table))[\w-]*|md-header--shadow|md-header__title--active|md-nav__link--(?:active|passed)|md-toggle--indeterminate|data-md-(?:color-switching|scrolllock|visible|highlight))$/;
-// Plain names the bundle sets: <html class="js">, keyboard focus rings, search highlights.
-const ALWAYS_KEPT = ["js", "focus-visible", "mark"];
+// Plain names the bundle sets: <html class="js">, keyboard focus rings, the
+// tooltip role, and the elements it builds search results from ("3 more on this
+// page" is a <details>).
+const ALWAYS_KEPT = ["js", "focus-visible", "tooltip", "mark", "article", "details", "summary"];
 // Material's own scripts ship minified with a hash in their name.
 const IS_MATERIAL_SCRIPT = /\.min\.js$/;
 
