@@ -12,8 +12,11 @@
  *      and every script file loads with `defer`: the page is parsed and painted
  *      without waiting for 35 KiB of JavaScript. Deferred scripts run in document
  *      order, so ours still run after Material's bundle has set up `document$`.
- *   3. Critical CSS: Beasties inlines into each page the rules its markup uses;
- *      the full stylesheet loads at the end of <body> without blocking rendering.
+ *   3. Critical CSS: Beasties inlines into each page the rules its markup uses,
+ *      less what no first paint shows (hover and focus states, the open search
+ *      and drawer, custom properties nothing reads): every page carries this CSS,
+ *      instant navigation included. The full stylesheet loads at the end of
+ *      <body> without blocking rendering.
  *      The link stays outside <head> on purpose: Material's instant navigation
  *      swaps the <head> children that differ between pages, and a swapped-in link
  *      would reload the CSS and reorder the cascade.
@@ -29,6 +32,7 @@ import path from "node:path";
 
 import Beasties from "beasties";
 import * as esbuild from "esbuild";
+import postcss from "postcss";
 import { PurgeCSS } from "purgecss";
 
 // Class names and attributes Material's bundle adds while the page runs, for the
@@ -41,6 +45,9 @@ const ADDED_AT_RUN_TIME =
 // tooltip role, and the elements it builds search results from ("3 more on this
 // page" is a <details>).
 const ALWAYS_KEPT = ["js", "focus-visible", "tooltip", "mark", "article", "details", "summary"];
+// Selectors for states no first paint is in: pointer and keyboard states, and
+// the open search and drawer (their checkboxes start unchecked in every page).
+const INTERACTION_STATE = /:(?:hover|focus|focus-visible|focus-within|active)\b|\[data-md-toggle=(?:search|drawer)\]:checked/;
 // Material's own scripts ship minified with a hash in their name.
 const IS_MATERIAL_SCRIPT = /\.min\.js$/;
 
@@ -189,12 +196,40 @@ async function inlineCritical(page, merged) {
     fonts: false,
     logLevel: "warn",
   });
-  const optimised = await beasties.process(html);
+  const originalStyles = new Set([...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((match) => match[1]));
+  let optimised = await beasties.process(html);
+  for (const [block, css] of optimised.matchAll(/<style>([\s\S]*?)<\/style>/g)) {
+    if (!originalStyles.has(css)) optimised = optimised.replace(block, `<style>${await firstPaintOnly(css)}</style>`);
+  }
   const moved = `<link rel="stylesheet" href="${fromBase}"></body>`;
   if (!optimised.includes(moved)) {
     throw new Error(`Beasties did not move the stylesheet of ${toSite(page.file)} to the end of <body>.`);
   }
   return optimised.replace(moved, deferredStylesheet(href) + "</body>");
+}
+
+/** Critical CSS without the rules and custom properties no first paint uses. */
+async function firstPaintOnly(css) {
+  const root = postcss.parse(css);
+  root.walkRules((rule) => {
+    const shown = rule.selectors.filter((selector) => !INTERACTION_STATE.test(selector));
+    if (shown.length === 0) rule.remove();
+    else rule.selectors = shown;
+  });
+  // Custom properties read by nothing here; the full stylesheet still defines them all.
+  for (let removed = true; removed; ) {
+    removed = false;
+    const read = new Set([...root.toString().matchAll(/var\(\s*(--[\w-]+)/g)].map((match) => match[1]));
+    root.walkDecls(/^--/, (declaration) => {
+      if (!read.has(declaration.prop)) {
+        declaration.remove();
+        removed = true;
+      }
+    });
+  }
+  root.walkRules((rule) => rule.nodes.length === 0 && rule.remove());
+  root.walkAtRules((atRule) => atRule.nodes?.length === 0 && atRule.remove());
+  return (await esbuild.transform(root.toString(), { loader: "css", minify: true })).code.trim();
 }
 
 /**
