@@ -40,6 +40,15 @@ def build_site(project: Path, site: Path, env: dict | None = None) -> subprocess
     )
 
 
+def required(tool, message: str):
+    """A tool the tests need: skip locally when it is missing; in CI (CI=true) fail instead."""
+    if tool is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return tool
+
+
 @dataclass
 class Page:
     """One rendered page: where it lives, its URL path and its parsed HTML."""
@@ -193,14 +202,17 @@ def site_url(site: Path):
     server.shutdown()
 
 
+# A wait_for_function predicate: every stylesheet has loaded and applies. The full
+# CSS loads after the first paint (scripts/optimize_site.mjs). An arrow function,
+# since the site's Content Security Policy forbids eval of a bare expression.
+STYLESHEETS_APPLIED = "() => [...document.querySelectorAll('link[rel=stylesheet]')].every(l => l.sheet && l.media !== 'print')"
+
+
 @pytest.fixture(scope="session")
 def browser():
     """Headless Chromium. Skips locally without it; in CI a missing browser is a failure."""
-    if not CHROMIUM.exists():
-        message = f"{CHROMIUM} not found: install Debian's 'chromium' package to run browser tests"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
+    required(CHROMIUM if CHROMIUM.exists() else None,
+             f"{CHROMIUM} not found: install Debian's 'chromium' package to run browser tests")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -227,13 +239,14 @@ SEARCH_HARNESS = Path(__file__).resolve().parent / "search_harness.mjs"
 @pytest.fixture(scope="session")
 def node() -> str:
     """Node.js, which runs the site's search worker. Skips locally without it; required in CI."""
-    found = shutil.which("node")
-    if found is None:
-        message = "node not found: install Node.js (Debian package 'nodejs') to run the search tests"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    return found
+    return required(shutil.which("node"),
+                    "node not found: install Node.js (Debian package 'nodejs') to run the search tests")
+
+
+@pytest.fixture(scope="session")
+def java() -> str:
+    """Java, which runs the Nu Html Checker (vnu-jar). Skips locally without it; required in CI."""
+    return required(shutil.which("java"), "java not found: the Nu Html Checker needs a Java runtime (.ci/run installs one)")
 
 
 @pytest.fixture(scope="session")

@@ -20,12 +20,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, PHONE
+from conftest import PHONE, ROOT, STYLESHEETS_APPLIED
 from scripts.offline import SERVICE_WORKER, write_service_worker
 from scripts.page_weight import site_pages
 
 CONTROLLED = "() => navigator.serviceWorker.controller !== null"
-STYLED = "() => [...document.querySelectorAll('link[rel=stylesheet]')].every(l => l.sheet && l.media !== 'print')"
 
 
 def worker_settings(site: Path) -> tuple[str, list[str]]:
@@ -130,7 +129,7 @@ def test_after_one_visit_the_guide_opens_and_searches_offline(browser, site_url)
         # A page never opened before, loaded from scratch, styled.
         page.goto(site_url + "glossary/")
         assert "Glossary" in page.locator("h1").inner_text()
-        page.wait_for_function(STYLED)
+        page.wait_for_function(STYLESHEETS_APPLIED)
     finally:
         context.close()
 

@@ -16,12 +16,11 @@ from pathlib import Path
 import material
 import pytest
 
-from conftest import PHONE, ROOT
+from conftest import PHONE, ROOT, STYLESHEETS_APPLIED
 
 pytestmark = pytest.mark.browser
 
 MATERIAL_CSS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
-STYLED = "() => [...document.querySelectorAll('link[rel=stylesheet]')].every(l => l.sheet && l.media !== 'print')"
 # Selectors of the given CSS that apply to the page now (media queries and all),
 # minus those the page's own stylesheets also have. Pseudo-elements are dropped
 # before matching: ::before applies wherever its element does.
@@ -87,7 +86,7 @@ def test_purging_keeps_every_rule_the_live_page_uses(browser, site_url, content_
     try:
         for url in content_pages:
             page.goto(site_url + url)
-            page.wait_for_function(STYLED)
+            page.wait_for_function(STYLESHEETS_APPLIED)
             check(f"/{url}")
             page.mouse.wheel(0, 3000)  # header shadow, back-to-top button, tracked headings
             page.evaluate(NEXT_FRAME)
@@ -97,7 +96,7 @@ def test_purging_keeps_every_rule_the_live_page_uses(browser, site_url, content_
                 tooltip.hover()
                 check(f"/{url} tooltip")
         page.goto(site_url)
-        page.wait_for_function(STYLED)
+        page.wait_for_function(STYLESHEETS_APPLIED)
         search_and_drawer("light")
 
         page.goto(site_url)
