@@ -6,6 +6,10 @@ browser's cache. It needs to know which files those are and when they change:
 this hook writes the list of files in site/ into sw.js, and a version that is a
 hash of their contents, so any change makes a new cache that replaces the old.
 Runs last after each build, when every other step has written its files.
+
+Under `mkdocs serve` the worker would answer from its cache and hide each edit,
+so there the pages unregister it instead (config.extra.offline, read by
+overrides/partials/hg-service-worker.html).
 """
 
 from __future__ import annotations
@@ -60,6 +64,19 @@ def write_service_worker(site: Path) -> None:
     source = source.replace(VERSION_LINE, f"const VERSION = {json.dumps(version(site, files))};")
     source = source.replace(FILES_LINE, f"const FILES = {json.dumps(urls, indent=2)};")
     worker.write_text(source, encoding="utf-8")
+
+
+_serving = False
+
+
+def on_startup(command, dirty):
+    global _serving
+    _serving = command == "serve"
+
+
+def on_config(config):
+    config.extra["offline"] = not _serving
+    return config
 
 
 @event_priority(-100)
