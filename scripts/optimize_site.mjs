@@ -194,6 +194,9 @@ async function inlineCritical(page, merged) {
     preload: "body",
     reduceInlineStyles: false, // inline <style> blocks in templates are deliberate
     fonts: false,
+    // Material's script wraps each table in a scrolling box as the page opens;
+    // without these rules at first paint the table jumps when the full CSS arrives.
+    allowRules: /<table\b/.test(html) ? [/\.md-typeset__(?:scrollwrap|table)\b/] : [],
     logLevel: "warn",
   });
   const originalStyles = new Set([...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((match) => match[1]));
