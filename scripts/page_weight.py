@@ -13,13 +13,14 @@ site/ after a build and follows each page's markup the way a browser would:
 - page assets: images, figures and icons the page itself links.
 
 A first visit loads the HTML (with its inline CSS), the render-blocking CSS, the
-scripts and the page's assets. A further page, reached by instant navigation with the shared
-assets cached, loads its HTML plus whatever assets no other page shares.
+scripts and the page's assets. A further page, reached by instant navigation
+from another page, loads its HTML plus the files no other page loads.
 """
 
 from __future__ import annotations
 
 import gzip
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -134,8 +135,9 @@ def search_files(site: Path = SITE) -> list[Path]:
 def budget_report(pages: list[SitePage]) -> dict[str, dict]:
     """Per page: each resource's gzip size and the first-visit / further-page totals."""
     search = set(search_files(pages[0].site)) if pages else set()
-    shared = set.intersection(*(set(page.render_blocking_css + page.deferred_css + page.scripts + page.assets)
-                                for page in pages)) if pages else set()
+    # A file some other page also loads is in the cache when this page comes by instant navigation.
+    users = Counter(path for page in pages
+                    for path in set(page.render_blocking_css + page.deferred_css + page.scripts + page.assets))
     report = {}
     for page in pages:
         sizes = {path: gzip_size(path) for path in
@@ -143,8 +145,8 @@ def budget_report(pages: list[SitePage]) -> dict[str, dict]:
         first_visit = {"HTML": page.html_bytes}
         first_visit.update({path: sizes[path] for path in page.render_blocking_css + page.scripts + page.assets
                             if path not in search})
-        own_assets = [path for path in page.assets if path not in shared]
-        further = {"HTML": page.html_bytes, **{path: sizes[path] for path in own_assets}}
+        own_files = [path for path in sizes if users[path] == 1]
+        further = {"HTML": page.html_bytes, **{path: sizes[path] for path in own_files}}
         report[page.url] = {
             "render_blocking_css": page.inline_css_bytes + sum(sizes[path] for path in page.render_blocking_css),
             "deferred_css": sum(sizes[path] for path in page.deferred_css),
