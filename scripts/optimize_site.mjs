@@ -14,7 +14,7 @@
  *      order, so ours still run after Material's bundle has set up `document$`.
  *   3. Critical CSS: Beasties inlines into each page the rules its markup uses,
  *      less what no first paint shows (hover and focus states, the open search
- *      and drawer, custom properties nothing reads): every page carries this CSS,
+ *      and drawer, print rules, custom properties nothing reads): every page carries this CSS,
  *      instant navigation included. The full stylesheet loads at the end of
  *      <body> without blocking rendering.
  *      The link stays outside <head> on purpose: Material's instant navigation
@@ -230,6 +230,10 @@ async function firstPaintOnly(css) {
       }
     });
   }
+  // Paper: a page prints only after the full stylesheet (linked media="print") is in.
+  root.walkAtRules((atRule) => {
+    if (atRule.name === "page" || (atRule.name === "media" && atRule.params.trim() === "print")) atRule.remove();
+  });
   root.walkRules((rule) => rule.nodes.length === 0 && rule.remove());
   root.walkAtRules((atRule) => atRule.nodes?.length === 0 && atRule.remove());
   return (await esbuild.transform(root.toString(), { loader: "css", minify: true })).code.trim();
