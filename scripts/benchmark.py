@@ -111,7 +111,10 @@ def main() -> None:
     if not LIGHTHOUSE.exists():
         raise SystemExit(f"{LIGHTHOUSE} is missing: run `make benchmark`, which installs it.")
 
-    pages = [page for page in site_pages() if not options.pages or page.url in options.pages]
+    # Redirect stubs (short links like hinge/2/) only send the browser on to a page that has its own row.
+    pages = [page for page in site_pages()
+             if (not options.pages or page.url in options.pages)
+             and page.soup.find("meta", attrs={"http-equiv": "refresh"}) is None]
     budgets = budget_report(pages)
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_GzipHandler, directory=str(SITE)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
