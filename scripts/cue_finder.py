@@ -18,12 +18,6 @@ import posixpath
 from cues import declared_cues, fill_placeholder
 
 PLACEHOLDER = "<!-- cue-finder:table -->"
-_pages_in_nav_order = []
-
-
-def on_nav(nav, config, files):
-    _pages_in_nav_order[:] = nav.pages
-    return nav
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -33,7 +27,7 @@ def on_page_markdown(markdown, page, config, files):
 def cue_table(cue_page) -> str:
     rows = ["| Cue | What it fixes | Where it is taught |", "| --- | --- | --- |"]
     row_ids = set()
-    for cue in declared_cues(_pages_in_nav_order):
+    for cue in declared_cues(cue_page):
         # A cue taught on several pages keeps its anchor on its first row;
         # later rows add the page's name, so every row id is unique.
         row_id = cue.anchor

@@ -15,12 +15,6 @@ from itertools import groupby
 from cues import declared_cues, fill_placeholder
 
 PLACEHOLDER = "<!-- cue-sheet:tables -->"
-_pages_in_nav_order = []
-
-
-def on_nav(nav, config, files):
-    _pages_in_nav_order[:] = nav.pages
-    return nav
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -29,7 +23,7 @@ def on_page_markdown(markdown, page, config, files):
 
 def cue_tables(sheet_page) -> str:
     blocks = []
-    for section, cues in groupby(declared_cues(_pages_in_nav_order), key=lambda cue: cue.section):
+    for section, cues in groupby(declared_cues(sheet_page), key=lambda cue: cue.section):
         cues = list(cues)
         # The section's folder (hinge, deadlift, bridge) is its stable #anchor.
         anchor = posixpath.dirname(cues[0].page_src)

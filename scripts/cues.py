@@ -30,9 +30,23 @@ class Cue:
         return f"{posixpath.relpath(self.page_src, here)}#{self.anchor}"
 
 
-def declared_cues(pages_in_nav_order) -> list[Cue]:
+def pages_in_nav_order(any_page) -> list:
+    """Every page in the menu, top to bottom, found from one page's previous/next links."""
+    first = any_page
+    while first.previous_page is not None:
+        first = first.previous_page
+    pages = []
+    page = first
+    while page is not None:
+        pages.append(page)
+        page = page.next_page
+    return pages
+
+
+def declared_cues(list_page) -> list[Cue]:
+    """Every declared cue, in menu order, for the page that lists them."""
     found = []
-    for page in pages_in_nav_order:
+    for page in pages_in_nav_order(list_page):
         _, meta = get_data(page.file.content_string)
         section = page.parent.title if page.parent else ""
         for cue in meta.get("cues", []):
