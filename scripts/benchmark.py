@@ -14,55 +14,19 @@ depends on the machine, and the tests must stay deterministic.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import subprocess
 import tempfile
-import threading
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from statistics import median
 
+from scripts.local_site import serve
 from scripts.page_weight import GZIP_LEVEL, SITE, budget_report, site_pages
 
 PROJECT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = PROJECT / "benchmark" / "node_modules" / ".bin" / "lighthouse"
-SUB_PATH = "/hinge-guide/"
-COMPRESSIBLE = {"text/html", "text/css", "text/javascript", "application/javascript", "application/json",
-                "image/svg+xml", "application/manifest+json", "application/xml", "text/xml"}
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
-
-
-class _GzipHandler(SimpleHTTPRequestHandler):
-    """Serves site/ below SUB_PATH, gzip-compressed like GitHub Pages does."""
-
-    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".webmanifest": "application/manifest+json"}
-
-    def translate_path(self, path):
-        if not path.startswith(SUB_PATH):
-            return str(SITE / "__outside_the_sub_path__")
-        return super().translate_path("/" + path[len(SUB_PATH):])
-
-    def send_head(self):
-        path = Path(self.translate_path(self.path.split("?")[0]))
-        if path.is_dir():
-            path = path / "index.html"
-        kind = self.guess_type(str(path))
-        if not path.is_file() or kind not in COMPRESSIBLE or "gzip" not in self.headers.get("Accept-Encoding", ""):
-            return super().send_head()
-        body = gzip.compress(path.read_bytes(), compresslevel=GZIP_LEVEL)
-        self.send_response(200)
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-        return None
-
-    def log_message(self, *args):
-        pass
 
 
 def lighthouse(url: str, report: Path) -> dict:
@@ -116,21 +80,18 @@ def main() -> None:
              if (not options.pages or page.url in options.pages)
              and page.soup.find("meta", attrs={"http-equiv": "refresh"}) is None]
     budgets = budget_report(pages)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_GzipHandler, directory=str(SITE)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_port}{SUB_PATH}"
 
     header = ["Page", "Perf", "A11y", "Best pr.", "SEO", "Transferred KiB", "First visit KiB (≤50)",
               "Further page KiB (≤14)", "LCP", "TBT", "CLS"]
     rows, lcps = [], []
-    with tempfile.TemporaryDirectory() as scratch:
+    # Gzip-compressed as GitHub Pages sends it, at the level the budget counts.
+    with serve(SITE, gzip_level=GZIP_LEVEL) as base, tempfile.TemporaryDirectory() as scratch:
         for page in pages:
             results = [lighthouse(base + page.url, Path(scratch) / "report.json") for _ in range(options.runs)]
             figures = summary(results)
             rows.append(row(page.url, figures, budgets[page.url]))
             lcps.append(figures["lcp"] / 1000)
             print(" | ".join(rows[-1]), flush=True)
-    server.shutdown()
 
     print()
     print("| " + " | ".join(header) + " |")

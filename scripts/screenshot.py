@@ -10,21 +10,13 @@ tests green also looks right.
 from __future__ import annotations
 
 import argparse
-import threading
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from scripts.local_site import CHROMIUM, CHROMIUM_ARGS, serve
+
 SITE = Path(__file__).resolve().parent.parent / "site"
-ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def main() -> None:
@@ -35,11 +27,8 @@ def main() -> None:
     options = parser.parse_args()
     options.out.mkdir(parents=True, exist_ok=True)
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(SITE)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_port}/"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+    with serve(SITE) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         for scheme in ("light", "dark"):
             context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme,
                                           is_mobile=True, has_touch=True)
@@ -53,7 +42,6 @@ def main() -> None:
                 print(path)
             context.close()
         browser.close()
-    server.shutdown()
 
 
 if __name__ == "__main__":

@@ -11,16 +11,16 @@ import os
 import shutil
 import subprocess
 import sys
-import threading
 from dataclasses import dataclass
-from functools import cached_property, partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from functools import cached_property
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+
+from scripts.local_site import CHROMIUM, CHROMIUM_ARGS, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -163,43 +163,14 @@ def target_exists(site: Path, path: str) -> Path | None:
 # Browser fixtures: Debian's Chromium driven by Playwright, at phone size.
 # ---------------------------------------------------------------------------
 
-CHROMIUM = Path("/usr/bin/chromium")
-SUB_PATH = "/hinge-guide/"  # served like GitHub Pages, to prove sub-path hosting works
 PHONE = {"width": 390, "height": 844}
-# Debian's Chromium phones home at start-up; this machine's closed network
-# refuses those connections, and the tests must see only the site's own requests.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-class _SubPathHandler(SimpleHTTPRequestHandler):
-    """Serves site/ below SUB_PATH only, as a project page on GitHub Pages would."""
-
-    def translate_path(self, path):
-        if not path.startswith(SUB_PATH):
-            return str(SITE / "__outside_the_sub_path__")
-        return super().translate_path("/" + path[len(SUB_PATH):])
-
-    def log_message(self, *args):
-        pass
 
 
 @pytest.fixture(scope="session")
 def site_url(site: Path):
-    """Base URL of the built site served over HTTP on loopback, below SUB_PATH."""
-    handler = partial(_SubPathHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}{SUB_PATH}"
-    server.shutdown()
+    """Base URL of the built site served over HTTP on loopback, below /hinge-guide/."""
+    with serve(site) as url:
+        yield url
 
 
 # A wait_for_function predicate: every stylesheet has loaded and applies. The full

@@ -12,15 +12,13 @@ import json
 import re
 import shutil
 import struct
-import threading
 import time
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 from conftest import PHONE, ROOT, STYLESHEETS_APPLIED
+from scripts.local_site import serve
 from scripts.offline import SERVICE_WORKER, write_service_worker
 from scripts.page_weight import site_pages
 
@@ -134,40 +132,32 @@ def test_after_one_visit_the_guide_opens_and_searches_offline(browser, site_url)
         context.close()
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.mark.browser
 def test_a_new_build_replaces_the_old_offline_copy(browser, site: Path, tmp_path: Path):
     copy = tmp_path / "site"
     shutil.copytree(site, copy)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(copy)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_port}/"
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
-    try:
-        page.goto(base)
-        page.wait_for_function(CONTROLLED)
-        old = "hinge-guide-" + worker_settings(copy)[0]
-        assert page.evaluate("caches.keys()") == [old]
+    with serve(copy, sub_path="/") as base:
+        context = browser.new_context(viewport=PHONE)
+        page = context.new_page()
+        try:
+            page.goto(base)
+            page.wait_for_function(CONTROLLED)
+            old = "hinge-guide-" + worker_settings(copy)[0]
+            assert page.evaluate("caches.keys()") == [old]
 
-        # The next build changes a page: its sw.js gets a new version.
-        change_glossary_title(copy, "(updated)")
-        new = "hinge-guide-" + rewrite_worker(copy)
+            # The next build changes a page: its sw.js gets a new version.
+            change_glossary_title(copy, "(updated)")
+            new = "hinge-guide-" + rewrite_worker(copy)
 
-        page.reload()
-        # The browser looks for a new sw.js after a navigation, a little later; ask now.
-        page.evaluate("async () => (await navigator.serviceWorker.getRegistration()).update()")
-        deadline = time.monotonic() + 15
-        while (kept := page.evaluate("caches.keys()")) != [new] and time.monotonic() < deadline:
-            page.wait_for_timeout(100)
-        assert kept == [new], f"after the update the caches are {kept}, not only {new}"
-        context.set_offline(True)
-        page.goto(base + "glossary/")
-        assert "(updated)" in page.locator("h1").inner_text()
-    finally:
-        context.close()
-        server.shutdown()
+            page.reload()
+            # The browser looks for a new sw.js after a navigation, a little later; ask now.
+            page.evaluate("async () => (await navigator.serviceWorker.getRegistration()).update()")
+            deadline = time.monotonic() + 15
+            while (kept := page.evaluate("caches.keys()")) != [new] and time.monotonic() < deadline:
+                page.wait_for_timeout(100)
+            assert kept == [new], f"after the update the caches are {kept}, not only {new}"
+            context.set_offline(True)
+            page.goto(base + "glossary/")
+            assert "(updated)" in page.locator("h1").inner_text()
+        finally:
+            context.close()
