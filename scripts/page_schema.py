@@ -44,21 +44,33 @@ MAX_DESCRIPTION = 160
 ANCHOR = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:-{3}|\.{3})[ \t]*\n", re.DOTALL)
+
+
+def read_front_matter(source: str) -> dict:
+    """A page's front matter as a dict; ValueError says what is wrong with it."""
+    match = FRONT_MATTER.match(source)
+    if not match:
+        raise ValueError("the page has no front matter block: start it with a '---' line")
+    try:
+        data = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as error:
+        raise ValueError(f"the front matter is not valid YAML ({error}); put text that has ': ' in quotes") from None
+    if not isinstance(data, dict):
+        raise ValueError("the front matter must be 'field: value' lines")
+    return data
+
+
 def yaml_problem(source: str) -> str | None:
     """Say why a page's front matter block is not valid YAML, or None when it is fine.
 
     MkDocs silently drops front matter it cannot parse, which would leave the
     page with no title or kind; this finds the real cause.
     """
-    match = re.match(r"^-{3}[ \t]*\n(.*?\n)(?:-{3}|\.{3})[ \t]*\n", source, re.DOTALL)
-    if not match:
-        return "the page has no front matter block: start it with a '---' line"
     try:
-        data = yaml.safe_load(match.group(1))
-    except yaml.YAMLError as error:
-        return f"the front matter is not valid YAML ({error}); put text that has ': ' in quotes"
-    if not isinstance(data, dict):
-        return "the front matter must be 'field: value' lines"
+        read_front_matter(source)
+    except ValueError as error:
+        return str(error)
     return None
 
 

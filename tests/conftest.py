@@ -21,6 +21,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from scripts.local_site import CHROMIUM, CHROMIUM_ARGS, serve
+from scripts.page_schema import read_front_matter
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -117,9 +118,7 @@ def source_pages() -> list[SourcePage]:
     """Every Markdown page with its parsed front matter."""
     found = []
     for path in sorted(DOCS.rglob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        front = text.split("---", 2)[1] if text.startswith("---") else ""
-        found.append(SourcePage(path, yaml.safe_load(front) or {}))
+        found.append(SourcePage(path, read_front_matter(path.read_text(encoding="utf-8"))))
     return found
 
 
