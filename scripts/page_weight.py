@@ -6,10 +6,12 @@ site/ after a build and follows each page's markup the way a browser would:
 
 - render-blocking CSS: stylesheets linked in <head> for every medium, and the
   <style> blocks in <head> (already inside the HTML's bytes, so counted once);
-- deferred CSS: stylesheets linked at the end of <body> (they do not hold up
-  the first paint, Beasties moves them there) or for print only;
-- scripts: every <script src>, plus Material's search worker and index, which
-  are counted apart ("search") because the budget is "before search";
+- deferred CSS: stylesheets linked in <body> or for print only; the full
+  stylesheet waits in <template id="hg-after-paint"> until the first paint is on
+  screen (scripts/optimize_site.mjs), with a <noscript> copy of its link;
+- scripts: every <script src>, also those in that template, plus Material's
+  search worker and index, which are counted apart ("search") because the
+  budget is "before search";
 - page assets: images, figures and icons the page itself links.
 
 A first visit loads the HTML (with its inline CSS), the render-blocking CSS, the
@@ -86,21 +88,28 @@ class SitePage:
         found = (self._file(element.get(attribute)) for element in elements)
         return list(dict.fromkeys(path for path in found if path))
 
+    def _elements(self, name: str, **attributes) -> list:
+        # find_all, not select: CSS selectors skip a <template>'s content, as browsers
+        # do, but the files waiting in it load on every visit all the same.
+        return self.soup.find_all(name, attrs=attributes)
+
+    def _stylesheet_links(self) -> list:
+        return [link for link in self._elements("link", href=True) if "stylesheet" in link.get("rel", [])]
+
     @cached_property
     def render_blocking_css(self) -> list[Path]:
         head = self.soup.head
-        links = [link for link in self.soup.select('link[rel~="stylesheet"]')
+        links = [link for link in self._stylesheet_links()
                  if head in link.parents and link.get("media", "all") not in ("print", "not all")]
         return self._files(links, "href")
 
     @cached_property
     def deferred_css(self) -> list[Path]:
-        links = self.soup.select('link[rel~="stylesheet"]')
-        return [path for path in self._files(links, "href") if path not in self.render_blocking_css]
+        return [path for path in self._files(self._stylesheet_links(), "href") if path not in self.render_blocking_css]
 
     @cached_property
     def scripts(self) -> list[Path]:
-        return self._files(self.soup.select("script[src]"), "src")
+        return self._files(self._elements("script", src=True), "src")
 
     @cached_property
     def assets(self) -> list[Path]:

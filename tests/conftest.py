@@ -172,10 +172,19 @@ def site_url(site: Path):
         yield url
 
 
-# A wait_for_function predicate: every stylesheet has loaded and applies. The full
-# CSS loads after the first paint (scripts/optimize_site.mjs). An arrow function,
-# since the site's Content Security Policy forbids eval of a bare expression.
-STYLESHEETS_APPLIED = "() => [...document.querySelectorAll('link[rel=stylesheet]')].every(l => l.sheet && l.media !== 'print')"
+# A wait_for_function predicate: the page is fully set up. The full stylesheet and
+# the scripts load after the first paint (scripts/optimize_site.mjs), which marks
+# <html data-hg-loaded> once every script has run. An arrow function, since the
+# site's Content Security Policy forbids eval of a bare expression.
+PAGE_LOADED = ("() => document.documentElement.hasAttribute('data-hg-loaded')"
+               " && [...document.querySelectorAll('link[rel=stylesheet]')].every(l => l.sheet)")
+
+
+def open_page(page, url: str):
+    """Go to url and wait until its stylesheet and scripts have loaded and run."""
+    page.goto(url)
+    page.wait_for_function(PAGE_LOADED)
+    return page
 
 
 @pytest.fixture(scope="session")

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, STYLESHEETS_APPLIED
+from conftest import PAGE_LOADED, ROOT
 
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 # Rules this file relies on; the test fails if axe stops running one of them.
@@ -57,7 +57,7 @@ def test_axe_finds_no_violations(browser, site_url, content_pages, scheme):
     try:
         for url in [*content_pages, "404.html"]:
             page.goto(site_url + url)
-            page.wait_for_function(STYLESHEETS_APPLIED)
+            page.wait_for_function(PAGE_LOADED)
             shown = page.get_attribute("body", "data-md-color-scheme")
             assert shown == expected, f"/{url} shows the {shown} scheme in {scheme} mode"
             found, ran = axe_violations(axe, page, f"[{scheme}] /{url}")
@@ -65,7 +65,7 @@ def test_axe_finds_no_violations(browser, site_url, content_pages, scheme):
             rules_run |= ran
 
         page.goto(site_url)
-        page.wait_for_function(STYLESHEETS_APPLIED)
+        page.wait_for_function(PAGE_LOADED)
         page.locator("label.md-header__button[for=__search]").click()
         page.locator("input.md-search__input").press_sequentially("hips", delay=30)
         page.locator(".md-search-result__item").first.wait_for()
@@ -104,12 +104,24 @@ def test_link_text_says_where_it_goes(content_pages):
     problems = []
     for url, page in content_pages.items():
         for link in page.soup.select("article a[href]"):
-            if "headerlink" in link.get("class", []):
-                continue  # the permalink beside each heading; it carries a title
             text = (link.get("aria-label") or link.get_text(" ", strip=True)).strip()
             if not text or text.lower().strip(".:!") in VAGUE_LINK_TEXT:
                 problems.append(f"/{url}: {link.get('href')} has the text {text!r}")
     assert not problems, "link text must say where the link goes:\n" + "\n".join(problems)
+
+
+def test_each_heading_link_is_named_after_its_heading(content_pages):
+    # A screen reader says the link's name; "¶" would tell a listener nothing.
+    problems = []
+    for url, page in content_pages.items():
+        links = page.soup.select("article .headerlink")
+        if not links:
+            problems.append(f"/{url}: no heading has a link to its section")
+        for link in links:
+            heading = "".join(link.parent.find_all(string=True, recursive=True)).replace(link.get_text(), "").strip()
+            if link.get("aria-label") != f"Link to this section: {heading}":
+                problems.append(f"/{url}: the link of {heading!r} is named {link.get('aria-label') or link.get_text()!r}")
+    assert not problems, "heading links must be named after their heading:\n" + "\n".join(problems)
 
 
 def test_html_is_valid(site: Path, java: str):

@@ -8,6 +8,7 @@ file that grew is at the top of the message.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -73,3 +74,21 @@ def test_search_loads_apart_from_the_page(budgets, site):
     for numbers in budgets.values():
         counted = set(numbers["first_visit_parts"])
         assert not counted & set(search_files(site)), "search files counted in a first visit"
+
+
+def test_the_first_paint_waits_for_no_script_or_full_stylesheet(pages):
+    # On one bar of signal the page shows as soon as its HTML is in: script files
+    # and the full stylesheet wait in <template id="hg-after-paint"> until the
+    # first frame is on screen, and nothing else on the page fetches them earlier.
+    problems = []
+    for url, page in pages.items():
+        waiting = page.soup.find("template", id="hg-after-paint")
+        for element in page.soup.find_all(["script", "link"]):
+            fetched_early = element.name == "script" and element.get("src") or (
+                element.name == "link" and "stylesheet" in element.get("rel", [])
+                and element.find_parent("noscript") is None)
+            if fetched_early and (waiting is None or waiting not in element.parents):
+                problems.append(f"/{url}: {element} loads before the first paint")
+        if waiting is not None and page.soup.find("script", string=re.compile("hg-after-paint")) is None:
+            problems.append(f"/{url}: nothing loads the files in <template id=hg-after-paint>")
+    assert not problems, "\n".join(problems)

@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import DOCS, ROOT
+from conftest import DOCS, ROOT, open_page
 from scripts.figure_model import LENGTH, first_panel, load_figures
 from scripts.page_schema import EXERCISE_KINDS
 
@@ -149,7 +149,7 @@ def test_the_animation_still_frame_is_the_pose_it_names(site):
 def test_the_animation_holds_still_when_asked(browser, site_url, motion, moving):
     context = browser.new_context(viewport={"width": 390, "height": 844}, reduced_motion=motion)
     page = context.new_page()
-    page.goto(site_url + "hinge/")
+    open_page(page, site_url + "hinge/")
     running = page.evaluate("document.querySelectorAll('.hg-hinge').length && document.getAnimations().length")
     context.close()
     assert (running > 0) is moving, f"with {motion} motion, {running} animations run"
@@ -173,7 +173,7 @@ def test_figures_read_on_a_phone_in_light_and_dark_mode(browser, site_url, conte
     page = context.new_page()
     exercise_urls = [s.url for s in source_pages if s.meta.get("kind") in EXERCISE_KINDS]
     for url in ["hinge/", *exercise_urls]:
-        page.goto(site_url + url)
+        open_page(page, site_url + url)
         svg = page.locator(".hg-figure svg").first
         box = svg.bounding_box()
         px_per_cm = box["width"] / float(svg.get_attribute("viewBox").split()[2])

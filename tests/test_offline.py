@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PHONE, ROOT, STYLESHEETS_APPLIED
+from conftest import PAGE_LOADED, PHONE, ROOT
 from scripts.local_site import serve
 from scripts.offline import SERVICE_WORKER, write_service_worker
 from scripts.page_weight import site_pages
@@ -127,7 +127,7 @@ def test_after_one_visit_the_guide_opens_and_searches_offline(browser, site_url)
         # A page never opened before, loaded from scratch, styled.
         page.goto(site_url + "glossary/")
         assert "Glossary" in page.locator("h1").inner_text()
-        page.wait_for_function(STYLESHEETS_APPLIED)
+        page.wait_for_function(PAGE_LOADED)
     finally:
         context.close()
 

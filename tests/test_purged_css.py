@@ -16,7 +16,7 @@ from pathlib import Path
 import material
 import pytest
 
-from conftest import PHONE, ROOT, STYLESHEETS_APPLIED
+from conftest import PAGE_LOADED, PHONE, ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -86,7 +86,7 @@ def test_purging_keeps_every_rule_the_live_page_uses(browser, site_url, content_
     try:
         for url in content_pages:
             page.goto(site_url + url)
-            page.wait_for_function(STYLESHEETS_APPLIED)
+            page.wait_for_function(PAGE_LOADED)
             check(f"/{url}")
             page.mouse.wheel(0, 3000)  # header shadow, back-to-top button, tracked headings
             page.evaluate(NEXT_FRAME)
@@ -96,7 +96,7 @@ def test_purging_keeps_every_rule_the_live_page_uses(browser, site_url, content_
                 tooltip.hover()
                 check(f"/{url} tooltip")
         page.goto(site_url)
-        page.wait_for_function(STYLESHEETS_APPLIED)
+        page.wait_for_function(PAGE_LOADED)
         search_and_drawer("light")
 
         page.goto(site_url)

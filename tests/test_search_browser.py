@@ -12,6 +12,7 @@ from urllib.parse import quote, urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from conftest import open_page
 from tests.test_search import QUERY_SET
 
 pytestmark = pytest.mark.browser
@@ -28,7 +29,7 @@ PHONE_HEIGHT = 844
 
 
 def open_search(page, site_url):
-    page.goto(site_url)
+    open_page(page, site_url)
     page.locator("label.md-header__button[for=__search]").click()
     return page.locator("input.md-search__input")
 
@@ -80,7 +81,7 @@ def test_the_browser_ranks_exactly_as_the_offline_harness(phone, site_url, searc
 
 def test_a_shared_search_link_opens_with_results(phone, site_url):
     page = phone.new_page()
-    page.goto(site_url + "hinge/?q=walnuts")
+    open_page(page, site_url + "hinge/?q=walnuts")
     page.wait_for_function(RESULT_SHOWN)
     assert page.locator("input.md-search__input").input_value() == "walnuts"
     assert page.locator(RESULT_LINKS).first.is_visible()
@@ -89,7 +90,7 @@ def test_a_shared_search_link_opens_with_results(phone, site_url):
 
 def test_a_result_opens_its_page_with_the_words_highlighted(phone, site_url):
     page = phone.new_page()
-    page.goto(site_url + "?q=" + quote("crack some walnuts"))
+    open_page(page, site_url + "?q=" + quote("crack some walnuts"))
     page.wait_for_function(RESULT_SHOWN)
     page.locator(RESULT_LINKS).first.click()
     page.wait_for_url("**/hinge/crack-some-walnuts/**")

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from scripts.page_schema import EXERCISE_KINDS
+from conftest import open_page
 from test_sharing import email_line
 
 pytestmark = pytest.mark.browser
@@ -55,7 +56,7 @@ def clipboard_after_click(page) -> str:
 
 def test_share_copies_a_ready_to_paste_email_line(desktop, site_url, public_url, meta_by_url):
     page = desktop.new_page()
-    page.goto(site_url + STEP_TWO)
+    open_page(page, site_url + STEP_TWO)
     page.get_by_role("button", name=re.compile("^Share")).click()
     expected = email_line(meta_by_url[STEP_TWO], public_url + STEP_TWO)
     assert expected.startswith("Step 2 — Pull the hips back: ")
@@ -65,14 +66,14 @@ def test_share_copies_a_ready_to_paste_email_line(desktop, site_url, public_url,
 
 def test_copy_link_beside_a_cue_copies_its_address(desktop, site_url, public_url):
     page = desktop.new_page()
-    page.goto(site_url + STEP_TWO)
+    open_page(page, site_url + STEP_TWO)
     page.get_by_role("button", name="Copy link to the cue: Pull the hips back").click()
     assert clipboard_after_click(page) == f"{public_url}{STEP_TWO}#cue-pull-the-hips-back"
 
 
 def test_buttons_work_from_the_keyboard(desktop, site_url, public_url):
     page = desktop.new_page()
-    page.goto(site_url + "bridge/supine-hip-bridge/")
+    open_page(page, site_url + "bridge/supine-hip-bridge/")
     page.get_by_role("button", name="Copy link to the cue: Squeeze your glutes").focus()
     page.keyboard.press("Enter")
     assert clipboard_after_click(page) == f"{public_url}bridge/supine-hip-bridge/#cue-squeeze-your-glutes"
@@ -93,7 +94,7 @@ def serve_sitemap_as_if_public(context, public_url, site_url):
 def test_buttons_still_work_after_instant_navigation(desktop, site_url, public_url, meta_by_url):
     serve_sitemap_as_if_public(desktop, public_url, site_url)
     page = desktop.new_page()
-    page.goto(site_url + "hinge/set-it-up/")
+    open_page(page, site_url + "hinge/set-it-up/")
     page.wait_for_load_state("networkidle")  # instant navigation starts once Material has read the sitemap
     page.evaluate("window.samePageLoad = true")
     page.locator("a.md-footer__link--next").click()
@@ -106,7 +107,7 @@ def test_buttons_still_work_after_instant_navigation(desktop, site_url, public_u
 def test_on_a_phone_share_opens_the_share_sheet(phone, site_url, public_url, meta_by_url):
     phone.add_init_script(FAKE_SHARE_SHEET)
     page = phone.new_page()
-    page.goto(site_url + STEP_TWO)
+    open_page(page, site_url + STEP_TWO)
     page.get_by_role("button", name=re.compile("^Share")).click()
     page.wait_for_function("() => window.sharedWith !== undefined")
     meta = meta_by_url[STEP_TWO]
@@ -127,7 +128,7 @@ def test_a_short_link_lands_on_the_anchor_it_carries(phone, site_url):
 
 def test_the_404_search_form_opens_the_guide_search(phone, site_url):
     page = phone.new_page()
-    page.goto(site_url + "404.html")
+    open_page(page, site_url + "404.html")
     page.get_by_label("Search the guide").fill("walnuts")
     page.keyboard.press("Enter")
     page.wait_for_url(site_url + "?q=walnuts")
@@ -136,7 +137,7 @@ def test_the_404_search_form_opens_the_guide_search(phone, site_url):
 
 def test_controls_and_heading_links_are_big_enough_to_tap(phone, site_url):
     page = phone.new_page()
-    page.goto(site_url + STEP_TWO)
+    open_page(page, site_url + STEP_TWO)
     controls = page.locator("article :is(button.hg-share, button.hg-copy-link, a.headerlink)")
     assert controls.count() >= 4
     for index in range(controls.count()):
@@ -148,7 +149,7 @@ def test_heading_links_show_on_a_phone_beside_the_heading_text(phone, site_url, 
     """Visible without hover, and never wrapped onto a line of their own."""
     page = phone.new_page()
     for url in content_pages:
-        page.goto(site_url + url)
+        open_page(page, site_url + url)
         problems = page.evaluate(
             """() => [...document.querySelectorAll("article .headerlink")].flatMap(link => {
                  const heading = link.parentElement;
@@ -179,7 +180,7 @@ def test_exercise_pages_and_the_cue_sheet_print_on_one_sheet(paper, browser, sit
     page = browser.new_page()
     too_long = {}
     for url in printed_pages:
-        page.goto(site_url + url)
+        open_page(page, site_url + url)
         page.emulate_media(media="print")
         sheets = pdf_page_count(page.pdf(format=paper))
         if sheets != 1:
@@ -190,7 +191,7 @@ def test_exercise_pages_and_the_cue_sheet_print_on_one_sheet(paper, browser, sit
 
 def test_print_leaves_out_menus_search_and_buttons_but_keeps_the_cue(browser, site_url):
     page = browser.new_page()
-    page.goto(site_url + STEP_TWO)
+    open_page(page, site_url + STEP_TWO)
     page.emulate_media(media="print")
     shown = page.evaluate(
         """selectors => Object.fromEntries(selectors.map(s =>
