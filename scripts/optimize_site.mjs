@@ -247,17 +247,21 @@ async function firstPaintOnly(css) {
  * Runs once, at the end of <body>: after the first frame, it puts the template's
  * stylesheet and scripts into the page. Scripts keep document order, as `defer`
  * would. Material starts on DOMContentLoaded, which has long fired by then, so
- * the event is sent again once every script has run; <html data-hg-loaded>
- * then says the page is fully set up.
+ * the event is sent again once every script has run; then <html data-hg-loaded>
+ * and an "hg-loaded" event on window say the page is fully set up. The stylesheet's href is made absolute first:
+ * instant navigation rewrites every relative href as it starts, and Chromium
+ * would fetch a rewritten stylesheet a second time.
  */
 const AFTER_FIRST_PAINT = `requestAnimationFrame(() => setTimeout(() => {
   const parts = document.importNode(document.getElementById("hg-after-paint").content, true)
-  const scripts = [...parts.querySelectorAll("script")]
+  for (const stylesheet of parts.querySelectorAll("link[href]")) stylesheet.href = stylesheet.href
+  const scripts = parts.querySelectorAll("script")
   let waiting = scripts.length
   const ran = () => {
     if (--waiting > 0) return
     document.dispatchEvent(new Event("DOMContentLoaded"))
     document.documentElement.dataset.hgLoaded = ""
+    dispatchEvent(new Event("hg-loaded"))
   }
   for (const script of scripts) {
     script.async = false

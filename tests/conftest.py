@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -178,6 +179,12 @@ def site_url(site: Path):
 # site's Content Security Policy forbids eval of a bare expression.
 PAGE_LOADED = ("() => document.documentElement.hasAttribute('data-hg-loaded')"
                " && [...document.querySelectorAll('link[rel=stylesheet]')].every(l => l.sheet)")
+
+
+def on_page(path: str) -> re.Pattern:
+    """A URL on this page, whatever its #anchor: Material's navigation.tracking
+    rewrites the anchor to the section in view as soon as its scripts run."""
+    return re.compile(re.escape(path) + r"(#.*)?$")
 
 
 def open_page(page, url: str):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import open_page
+from conftest import on_page, open_page
 
 pytestmark = pytest.mark.browser
 
@@ -21,5 +21,5 @@ def test_next_button_takes_you_to_the_next_step(phone, site_url):
     page = phone.new_page()
     open_page(page, site_url + "hinge/pull-the-hips-back/")
     page.locator("a.md-footer__link--next").click()
-    page.wait_for_url("**/hinge/grab-the-implement/")
+    page.wait_for_url(on_page("/hinge/grab-the-implement/"))
     assert "Step 3" in page.locator("h1").inner_text()

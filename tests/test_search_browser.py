@@ -12,7 +12,7 @@ from urllib.parse import quote, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from conftest import open_page
+from conftest import on_page, open_page
 from tests.test_search import QUERY_SET
 
 pytestmark = pytest.mark.browser
@@ -107,7 +107,7 @@ def test_no_match_shows_a_way_to_the_cue_finder(phone, site_url):
     # expect() waits for the hint: under load the component may mount a moment late.
     expect(hint, "a search with no match shows no hint").to_be_visible()
     hint.get_by_role("link", name="the cue finder").click()
-    page.wait_for_url("**/cue-finder/")
+    page.wait_for_url(on_page("/cue-finder/"))
     assert page.title().startswith("Cue finder")
 
 

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from scripts.page_schema import EXERCISE_KINDS
-from conftest import open_page
+from conftest import on_page, open_page
 from test_sharing import email_line
 
 pytestmark = pytest.mark.browser
@@ -40,12 +40,6 @@ def desktop(browser, site_url):
 @pytest.fixture(scope="module")
 def meta_by_url(source_pages):
     return {source.url: source.meta for source in source_pages}
-
-
-def on_page(path: str) -> re.Pattern:
-    """A URL on this page, whatever its #anchor: Material's navigation.tracking
-    rewrites the anchor to the section in view as soon as the page settles."""
-    return re.compile(re.escape(path) + r"(#.*)?$")
 
 
 def clipboard_after_click(page) -> str:
