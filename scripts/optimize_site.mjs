@@ -248,9 +248,10 @@ async function firstPaintOnly(css) {
  * stylesheet and scripts into the page. Scripts keep document order, as `defer`
  * would. Material starts on DOMContentLoaded, which has long fired by then, so
  * the event is sent again once every script has run; then <html data-hg-loaded>
- * and an "hg-loaded" event on window say the page is fully set up. The stylesheet's href is made absolute first:
- * instant navigation rewrites every relative href as it starts, and Chromium
- * would fetch a rewritten stylesheet a second time.
+ * (for the browser tests) and an "hg-loaded" event on window (for the service
+ * worker's registration) say the page is fully set up. The stylesheet's href is
+ * made absolute first: instant navigation rewrites every relative href as it
+ * starts, and Chromium would fetch a rewritten stylesheet a second time.
  */
 const AFTER_FIRST_PAINT = `requestAnimationFrame(() => setTimeout(() => {
   const parts = document.importNode(document.getElementById("hg-after-paint").content, true)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PAGE_LOADED, ROOT
+from conftest import ROOT, open_page
 
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 # Rules this file relies on; the test fails if axe stops running one of them.
@@ -56,16 +56,14 @@ def test_axe_finds_no_violations(browser, site_url, content_pages, scheme):
     problems, rules_run = [], set()
     try:
         for url in [*content_pages, "404.html"]:
-            page.goto(site_url + url)
-            page.wait_for_function(PAGE_LOADED)
+            open_page(page, site_url + url)
             shown = page.get_attribute("body", "data-md-color-scheme")
             assert shown == expected, f"/{url} shows the {shown} scheme in {scheme} mode"
             found, ran = axe_violations(axe, page, f"[{scheme}] /{url}")
             problems += found
             rules_run |= ran
 
-        page.goto(site_url)
-        page.wait_for_function(PAGE_LOADED)
+        open_page(page, site_url)
         page.locator("label.md-header__button[for=__search]").click()
         page.locator("input.md-search__input").press_sequentially("hips", delay=30)
         page.locator(".md-search-result__item").first.wait_for()

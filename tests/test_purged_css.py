@@ -16,7 +16,7 @@ from pathlib import Path
 import material
 import pytest
 
-from conftest import PAGE_LOADED, PHONE, ROOT
+from conftest import PHONE, ROOT, open_page
 
 pytestmark = pytest.mark.browser
 
@@ -85,8 +85,7 @@ def test_purging_keeps_every_rule_the_live_page_uses(browser, site_url, content_
 
     try:
         for url in content_pages:
-            page.goto(site_url + url)
-            page.wait_for_function(PAGE_LOADED)
+            open_page(page, site_url + url)
             check(f"/{url}")
             page.mouse.wheel(0, 3000)  # header shadow, back-to-top button, tracked headings
             page.evaluate(NEXT_FRAME)
@@ -95,8 +94,7 @@ def test_purging_keeps_every_rule_the_live_page_uses(browser, site_url, content_
             if tooltip.count():
                 tooltip.hover()
                 check(f"/{url} tooltip")
-        page.goto(site_url)
-        page.wait_for_function(PAGE_LOADED)
+        open_page(page, site_url)
         search_and_drawer("light")
 
         page.goto(site_url)
