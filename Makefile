@@ -9,6 +9,9 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 STAMP  := $(VENV)/.installed-from-lock
+# `python -m` puts this folder on the import path, so the hooks import the
+# build package `hinge` by its dotted name.
+MKDOCS := $(BIN)/python -m mkdocs
 # The build post-processes site/ with Node tools (scripts/optimize_site.py), and the
 # tests validate HTML with the Nu checker: both come from package-lock.json.
 NODE_STAMP := node_modules/.installed-from-lock
@@ -32,10 +35,10 @@ $(BENCH_STAMP): benchmark/package-lock.json
 	touch $@
 
 serve: $(STAMP) $(NODE_STAMP)
-	$(BIN)/mkdocs serve --strict
+	$(MKDOCS) serve --strict
 
 build: $(STAMP) $(NODE_STAMP)
-	$(BIN)/mkdocs build --strict
+	$(MKDOCS) build --strict
 
 # The test session builds the site once (tests/conftest.py) and checks site/.
 test: $(STAMP) $(NODE_STAMP)
@@ -43,7 +46,7 @@ test: $(STAMP) $(NODE_STAMP)
 
 # Lighthouse (mobile) on every page of a fresh build; prints a table. Not a test.
 benchmark: build $(BENCH_STAMP)
-	$(BIN)/python -m scripts.benchmark
+	$(BIN)/python -m tools.benchmark
 
 # Refresh pins after editing requirements.in (needs the network).
 lock: $(STAMP)

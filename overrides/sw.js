@@ -2,7 +2,7 @@
  * Hinge Guide service worker: the whole guide stays on the phone, so a client
  * can read and search it in a gym basement with no signal.
  *
- * MkDocs copies this file to site/sw.js; scripts/offline.py then writes in the
+ * MkDocs copies this file to site/sw.js; hinge/offline.py then writes in the
  * build's version and the list of files to keep. Each build gets its own cache,
  * named after that version: installing a new build copies every file afresh,
  * and activating it deletes the caches of older builds.

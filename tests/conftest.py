@@ -21,8 +21,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from scripts.local_site import CHROMIUM, CHROMIUM_ARGS, serve
-from scripts.page_schema import read_front_matter
+from tools.local_site import CHROMIUM, CHROMIUM_ARGS, serve
+from hinge.content import parse_front_matter as read_front_matter
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -174,7 +174,7 @@ def site_url(site: Path):
 
 
 # A wait_for_function predicate: the page is fully set up. The full stylesheet and
-# the scripts load after the first paint (scripts/optimize_site.mjs), which marks
+# the scripts load after the first paint (hinge/optimize_css.mjs), which marks
 # <html data-hg-loaded> once every script has run. An arrow function, since the
 # site's Content Security Policy forbids eval of a bare expression.
 PAGE_LOADED = ("() => document.documentElement.hasAttribute('data-hg-loaded')"

@@ -11,11 +11,11 @@ import pytest
 
 from conftest import ROOT, build_site
 
-PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "scripts", "includes"]
+PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "hinge", "includes", "social-cards"]
 # Throwaway builds skip the link preview cards: drawing them all again in
 # every copy would slow the suite and proves nothing about bad input.
 QUICK_BUILD = {"HINGE_SOCIAL_CARDS": "false"}
-# The build's Node tools (scripts/optimize_site.py) are linked, not copied: 50 MB.
+# The build's Node tools (hinge/optimize.py) are linked, not copied: 50 MB.
 LINKED_PARTS = ["node_modules"]
 
 

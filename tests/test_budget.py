@@ -1,7 +1,7 @@
 """Fast: every page stays inside the page-weight budget of issue 6.
 
 Sizes are gzip-compressed bytes of the built files, measured by
-scripts/page_weight.py (which also feeds the benchmark). A page over budget
+tools/page_weight.py (which also feeds the benchmark). A page over budget
 fails with its URL and the files that make up its total, biggest first, so the
 file that grew is at the top of the message.
 """
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.page_weight import (
+from tools.page_weight import (
     FIRST_VISIT_BUDGET,
     FURTHER_PAGE_BUDGET,
     KIB,

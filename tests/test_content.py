@@ -12,7 +12,7 @@ from collections import Counter
 
 import pytest
 
-from scripts.page_schema import EXERCISE_KINDS, TEMPLATES
+from hinge.content import EXERCISE_KINDS, TEMPLATES
 
 
 def exercise_sources(source_pages, kind=None):
@@ -35,7 +35,7 @@ def test_pages_of_a_kind_have_its_sections_in_order(kind, source_pages, content_
     for source in sources:
         page = content_pages[source.url]
         headings = [(h.get("id"), h.get_text(" ", strip=True).removesuffix("¶").strip()) for h in page.soup.select("article h2")]
-        template_ids = [anchor for anchor, _ in TEMPLATES[kind]]
+        template_ids = list(TEMPLATES[kind])
         found_ids = [anchor for anchor, _ in headings if anchor in template_ids]
         assert found_ids == template_ids, (
             f"{source.path.name}: a {kind} page needs the sections {template_ids} in this order, found {found_ids}"

@@ -1,6 +1,6 @@
-"""The figure model draws positions a person can really take (scripts/figure_model.py).
+"""The figure model draws positions a person can really take (hinge/figures/body.py).
 
-Each test walks every position in scripts/figure_poses.yml, so a coach who
+Each test walks every position in hinge/figures/poses.yml, so a coach who
 changes an angle learns here what it broke and by how much.
 """
 
@@ -10,7 +10,7 @@ import math
 
 import pytest
 
-from scripts.figure_model import (
+from hinge.figures.body import (
     BENCH_HEIGHT,
     CHAIN,
     HANDLE_HEIGHT,

@@ -15,8 +15,8 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from conftest import DOCS, ROOT, open_page
-from scripts.figure_model import LENGTH, first_panel, load_figures
-from scripts.page_schema import EXERCISE_KINDS
+from hinge.figures.body import LENGTH, first_panel, load_figures
+from hinge.content import EXERCISE_KINDS
 
 FIGURES = load_figures()
 MAX_BYTES = 16 * 1024
@@ -64,7 +64,7 @@ def test_no_figure_is_missing_or_orphaned():
     unknown = sorted(set(placed) - set(FIGURES))
     orphans = sorted(set(FIGURES) - set(placed))
     assert not unknown, f"pages place figures the pose file does not have: {unknown}"
-    assert not orphans, f"figures in scripts/figure_poses.yml that no page places: {orphans}"
+    assert not orphans, f"figures in hinge/figures/poses.yml that no page places: {orphans}"
 
 
 def test_every_placeholder_became_a_figure(content_pages):

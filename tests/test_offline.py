@@ -1,9 +1,9 @@
 """Offline: after one visit the whole guide opens and searches with no connection.
 
 The service worker (overrides/sw.js, file list and version written by
-scripts/offline.py) must keep every page and everything a page loads, and a
+hinge/offline.py) must keep every page and everything a page loads, and a
 new build must replace the old copy. A client adds the guide to the home screen
-through the web app manifest and its icons (scripts/web_app.py).
+through the web app manifest and its icons (hinge/web_app.py).
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 
 from conftest import PAGE_LOADED, PHONE, ROOT, on_page
-from scripts.local_site import serve
-from scripts.offline import SERVICE_WORKER, write_service_worker
-from scripts.page_weight import site_pages
+from tools.local_site import serve
+from hinge.offline import SERVICE_WORKER, write_service_worker
+from tools.page_weight import site_pages
 
 CONTROLLED = "() => navigator.serviceWorker.controller !== null"
 

@@ -1,6 +1,6 @@
 """Fast, but complete: purging Material's CSS never drops a rule the live page uses.
 
-scripts/optimize_site.mjs keeps only the CSS rules the built HTML can use, plus
+hinge/optimize_css.mjs keeps only the CSS rules the built HTML can use, plus
 a safelist for what Material's scripts add while the page runs. If a teammate's
 feature or a Material update needs a class the safelist lacks, its rule is
 purged and the page breaks quietly. This test loads the pages in Chromium, puts
@@ -106,5 +106,5 @@ def test_purging_keeps_every_rule_the_live_page_uses(browser, site_url, content_
         context.close()
     assert not missing, (
         "rules the page uses were purged; keep them in ADDED_AT_RUN_TIME or ALWAYS_KEPT "
-        f"(scripts/optimize_site.mjs): {missing}"
+        f"(hinge/optimize_css.mjs): {missing}"
     )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import statistics
 
-from scripts.readability import body_units, grade
+from tools.readability import body_units, grade
 
 MAX_GRADE = 7.0
 MAX_MEDIAN_GRADE = 6.0

@@ -8,7 +8,7 @@ and the share and copy-link buttons on exercise pages.
 
 from __future__ import annotations
 
-import shutil
+import io
 import struct
 import xml.etree.ElementTree as ElementTree
 from urllib.parse import urlsplit
@@ -16,9 +16,10 @@ from urllib.parse import urlsplit
 import pytest
 from PIL import Image
 
-from conftest import ROOT, build_site
-from scripts.page_schema import EXERCISE_KINDS
-from test_bad_input import copy_project
+
+from hinge.content import EXERCISE_KINDS
+from hinge.cards import LAYER_HEIGHT, LAYER_WIDTH
+from hinge.figures import FigureLibrary
 
 PREVIEW_SIZE = (1200, 630)
 # The tags a chat app or social site reads to draw a link preview.
@@ -184,35 +185,25 @@ def test_cue_sheet_lists_every_cue_with_a_link_to_where_it_is_taught(content_pag
     assert listed == declared, f"missing rows: {declared - listed}; rows with no declared cue: {listed - declared}"
 
 
-def test_a_page_figure_is_drawn_whole_on_its_card(tmp_path):
-    """A page with a `<!-- figure: name -->` placeholder gets assets/figures/<name>.svg
-    on its preview card, letterboxed on a white panel rather than cropped."""
-    project = tmp_path / "project"
-    project.mkdir()
-    copy_project(project)
-    shutil.copytree(ROOT / "social-cards", project / "social-cards")
-    # The hand-made figure below stands in for a drawn one: the hook that
-    # draws figures (scripts/figures.py) would reject its name, so the copy
-    # builds without it.
-    config = project / "mkdocs.yml"
-    lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
-    config.write_text("".join(line for line in lines if "scripts/figures.py" not in line), encoding="utf-8")
-    figures = project / "docs" / "assets" / "figures"
-    figures.mkdir(parents=True)
-    # A wide, flat orange drawing: cropped to the panel's shape it would fill it.
-    (figures / "wide-test.svg").write_text(
-        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 100"><rect width="300" height="100" fill="#ff6600"/></svg>'
-    )
-    page = project / "docs" / "why-glutes.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n<!-- figure: wide-test -->\n", encoding="utf-8")
+def test_a_page_figure_is_drawn_whole_on_its_card():
+    """A figure goes on its page's preview card letterboxed to the card's panel,
+    not cropped: a wide right/wrong pair keeps white above and below it."""
+    import cairosvg
 
-    result = build_site(project, tmp_path / "site")
-    assert result.returncode == 0, result.stdout + result.stderr
-    cards = tmp_path / "site" / "assets" / "images" / "social"
-    with Image.open(cards / "why-glutes.png") as card:
-        panel_middle, panel_top = card.getpixel((900, 315))[:3], card.getpixel((900, 110))[:3]
-    with Image.open(cards / "cue-finder.png") as plain:
-        plain_middle = plain.getpixel((900, 315))[:3]
-    assert panel_middle == (255, 102, 0), "the figure is not in the middle of the card's panel"
-    assert panel_top == (255, 255, 255), "the figure was stretched or cropped to fill the panel"
-    assert plain_middle != (255, 102, 0), "a page without a figure must keep the plain card"
+    figure = FigureLibrary()["step-2-pull-the-hips-back"]
+    drawing = figure.letterboxed(LAYER_WIDTH, LAYER_HEIGHT)
+    with Image.open(io.BytesIO(cairosvg.svg2png(bytestring=drawing, background_color="white"))) as card:
+        card = card.convert("RGB")
+        assert card.size == (LAYER_WIDTH, LAYER_HEIGHT)
+        top_row = {card.getpixel((x, 2)) for x in range(0, LAYER_WIDTH, 5)}
+        middle_row = {card.getpixel((x, LAYER_HEIGHT // 2)) for x in range(0, LAYER_WIDTH, 2)}
+    assert top_row == {(255, 255, 255)}, "the figure was stretched or cropped to fill the panel"
+    assert len(middle_row) > 2, "the figure is not drawn in the middle of the panel"
+
+
+def test_exercise_cards_show_the_figure_and_other_cards_the_icon(site):
+    cards = site / "assets" / "images" / "social"
+    with Image.open(cards / "hinge" / "pull-the-hips-back.png") as exercise, Image.open(cards / "cue-finder.png") as plain:
+        # The panel is white behind a figure and teal behind the lifter icon.
+        assert exercise.convert("RGB").getpixel((670, 90)) == (255, 255, 255)
+        assert plain.convert("RGB").getpixel((670, 90)) != (255, 255, 255)

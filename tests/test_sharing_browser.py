@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from scripts.page_schema import EXERCISE_KINDS
+from hinge.content import EXERCISE_KINDS
 from conftest import on_page, open_page
 from test_sharing import email_line
 

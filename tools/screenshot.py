@@ -14,7 +14,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from scripts.local_site import CHROMIUM, CHROMIUM_ARGS, serve
+from tools.local_site import CHROMIUM, CHROMIUM_ARGS, serve
 
 SITE = Path(__file__).resolve().parent.parent / "site"
 

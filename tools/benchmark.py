@@ -2,12 +2,12 @@
 
 Usage: `make benchmark` (builds the site, installs Lighthouse from benchmark/,
 then runs this), or after `make build`:
-    CHROME_PATH=/usr/bin/chromium .venv/bin/python -m scripts.benchmark [url-path ...]
+    CHROME_PATH=/usr/bin/chromium .venv/bin/python -m tools.benchmark [url-path ...]
 
 Prints a Markdown table, one row per page: the four Lighthouse category scores,
 the bytes the page transferred (everything, search included), LCP, TBT and CLS,
 each the median of --runs runs, beside the page-weight budget figures from
-scripts/page_weight.py. Timing lives here, never in the tests: it
+tools/page_weight.py. Timing lives here, never in the tests: it
 depends on the machine, and the tests must stay deterministic.
 """
 
@@ -21,8 +21,8 @@ import tempfile
 from pathlib import Path
 from statistics import median
 
-from scripts.local_site import serve
-from scripts.page_weight import GZIP_LEVEL, SITE, budget_report, site_pages
+from tools.local_site import serve
+from tools.page_weight import GZIP_LEVEL, SITE, budget_report, site_pages
 
 PROJECT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = PROJECT / "benchmark" / "node_modules" / ".bin" / "lighthouse"

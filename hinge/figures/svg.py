@@ -4,8 +4,8 @@ Problem: a figure must read on a phone in light and dark mode and stay a few
 kilobytes. Reason: shapes carry only `hg-fig-*` classes, so on a page the
 site's CSS (overrides/assets/stylesheets/hinge.css) colours them from
 Material's palette, while a standalone copy carries fixed neutral colours for
-other tools (preview cards, the offline cache). When: scripts/figures.py calls
-it at build time.
+other tools (preview cards, the offline cache). When: hinge/figures/__init__.py
+calls it at build time.
 
 The animation nests one group per joint and turns each with CSS keyframes, so
 the hands stay on the kettlebell between key frames too.
@@ -18,7 +18,7 @@ import textwrap
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
-from figure_model import (
+from hinge.figures.body import (
     ARROWS,
     BENCH_HEIGHT,
     BENCH_WIDTH,

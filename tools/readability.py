@@ -1,7 +1,7 @@
 """Reading level of the rendered pages, by the Flesch–Kincaid grade.
 
 We write for a reading age of 9 to 11. tests/test_readability.py holds every
-page to it; run `.venv/bin/python -m scripts.readability` after `make build`
+page to it; run `.venv/bin/python -m tools.readability` after `make build`
 to see each page's grade while you write. Syllables come from pyphen's
 hyphenation dictionary, which ships with the package (textstat downloads
 one at run time, which fails offline).

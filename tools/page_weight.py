@@ -1,14 +1,14 @@
 """What each built page costs a phone to load, in gzip-compressed bytes.
 
 The page-weight budget (tests/test_budget.py) and the benchmark
-(scripts/benchmark.py) both measure with this module, so they agree. It reads
+(tools/benchmark.py) both measure with this module, so they agree. It reads
 site/ after a build and follows each page's markup the way a browser would:
 
 - render-blocking CSS: stylesheets linked in <head> for every medium, and the
   <style> blocks in <head> (already inside the HTML's bytes, so counted once);
 - deferred CSS: stylesheets linked in <body> or for print only; the full
   stylesheet waits in <template id="hg-after-paint"> until the first paint is on
-  screen (scripts/optimize_site.mjs), with a <noscript> copy of its link;
+  screen (hinge/optimize_css.mjs), with a <noscript> copy of its link;
 - scripts: every <script src>, also those in that template, plus Material's
   search worker and index, which are counted apart ("search") because the
   budget is "before search";

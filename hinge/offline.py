@@ -1,15 +1,11 @@
-"""MkDocs hook: give the service worker its file list and a version for this build.
+"""The service worker's file list and a version for this build.
 
 Clients read the guide in gyms with no signal, so overrides/sw.js (copied to
 site/sw.js) keeps every page, asset, figure and the search index in the
 browser's cache. It needs to know which files those are and when they change:
-this hook writes the list of files in site/ into sw.js, and a version that is a
+this writes the list of files in site/ into sw.js, and a version that is a
 hash of their contents, so any change makes a new cache that replaces the old.
-Runs last after each build, when every other step has written its files.
-
-Under `mkdocs serve` the worker would answer from its cache and hide each edit,
-so there the pages unregister it instead (config.extra.offline, read by
-overrides/partials/hg-service-worker.html).
+It runs last after each build, when every other step has written its files.
 """
 
 from __future__ import annotations
@@ -18,8 +14,6 @@ import hashlib
 import json
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 
 SERVICE_WORKER = "sw.js"
 VERSION_LINE = 'const VERSION = "unbuilt";'
@@ -58,27 +52,9 @@ def write_service_worker(site: Path) -> None:
     source = worker.read_text(encoding="utf-8")
     for line in (VERSION_LINE, FILES_LINE):
         if line not in source:
-            raise PluginError(f"overrides/{SERVICE_WORKER} must contain the line {line!r}: the build fills it in")
+            raise ValueError(f"overrides/{SERVICE_WORKER} must contain the line {line!r}: the build fills it in")
     files = files_to_keep(site)
     urls = ["./" if url == "" else url for url in files]
     source = source.replace(VERSION_LINE, f"const VERSION = {json.dumps(version(site, files))};")
     source = source.replace(FILES_LINE, f"const FILES = {json.dumps(urls, indent=2)};")
     worker.write_text(source, encoding="utf-8")
-
-
-_serving = False
-
-
-def on_startup(command, dirty):
-    global _serving
-    _serving = command == "serve"
-
-
-def on_config(config):
-    config.extra["offline"] = not _serving
-    return config
-
-
-@event_priority(-100)
-def on_post_build(config):
-    write_service_worker(Path(config.site_dir))

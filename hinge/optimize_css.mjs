@@ -1,30 +1,27 @@
 /**
- * Make the built site light enough for a phone on one bar of signal.
+ * Make the built site's CSS light enough for a phone on one bar of signal.
  *
  * Problem: Material links 25 KiB (gzip) of CSS for every feature it has, and the
- * browser paints nothing until all of it has arrived. This script rewrites site/
- * in place, after `mkdocs build` has written it (scripts/optimize_site.py runs it):
+ * browser paints nothing until all of it has arrived. This script rewrites the
+ * pages in site/ in place, after `mkdocs build` has written them (hinge/optimize.py
+ * runs it as the first post-build step):
  *
- *   1. Stylesheets: the local stylesheets every page links are merged, in page
- *      order, into one file; rules no page can use are purged (PurgeCSS), the rest
- *      minified (esbuild) and the file named by its content hash.
- *   2. Scripts: our own scripts (not Material's *.min.js) are minified in place.
- *   3. Critical CSS: Beasties inlines into each page the rules its markup uses,
+ *   1. The local stylesheets every page links are merged, in page order, into one
+ *      file; rules no page can use are purged (PurgeCSS), the rest minified
+ *      (esbuild) and the file named by its content hash.
+ *   2. Critical CSS: Beasties inlines into each page the rules its markup uses,
  *      less what no first paint shows (hover and focus states, the open search
- *      and drawer, print rules, custom properties nothing reads): every page carries this CSS,
- *      instant navigation included.
- *   4. After the first paint: the full stylesheet and every script file move into
- *      an inert <template>, and a few lines of inline script put them into the page
- *      once the first frame is on screen. The reader sees the page as soon as its
- *      HTML has arrived; 45 KiB of CSS and JavaScript never compete with it for one
- *      bar of signal. (Lighthouse agrees: it counts whatever the browser fetched
- *      before the first paint towards LCP.) Without JavaScript, a <noscript> link
- *      loads the stylesheet.
- *      The template stays outside <head> and outside Material's container on
- *      purpose: instant navigation swaps the <head> children that differ between
- *      pages and the container's content, and neither may drop or re-run these.
+ *      and drawer, print rules, custom properties nothing reads).
+ *   3. The full stylesheet waits with Material's scripts in the page's inert
+ *      <template id="hg-after-paint"> (overrides/main.html), which a few lines of
+ *      inline script put into the page after the first frame
+ *      (overrides/partials/hg-after-paint.html). Without JavaScript, a <noscript>
+ *      link loads it.
  *
- * Usage: node scripts/optimize_site.mjs <site_dir> <base_path>
+ * Scripts are the templates' business; this script only reads them, to keep the
+ * rules for class names they add at run time.
+ *
+ * Usage: node hinge/optimize_css.mjs <site_dir> <base_path>
  * where base_path is the path of site_url ("/hinge-guide/"): the 404 page links
  * its assets from there, since it is served at any depth.
  */
@@ -135,14 +132,6 @@ async function ownScripts(pages) {
   return [...files].sort();
 }
 
-async function minifyScripts(files) {
-  for (const file of files) {
-    const source = await readFile(file, "utf8");
-    const { code } = await esbuild.transform(source, { loader: "js", minify: true, target: "es2020" });
-    await writeFile(file, code);
-  }
-}
-
 async function runtimeNames() {
   const bundle = (await readdir(path.join(siteDir, "assets/javascripts"))).find((name) => /^bundle\..*\.min\.js$/.test(name));
   if (!bundle) throw new Error("Material's bundle (assets/javascripts/bundle.*.min.js) is missing from the site.");
@@ -243,64 +232,26 @@ async function firstPaintOnly(css) {
   return (await esbuild.transform(root.toString(), { loader: "css", minify: true })).code.trim();
 }
 
-/**
- * Runs once, at the end of <body>: after the first frame, it puts the template's
- * stylesheet and scripts into the page. Scripts keep document order, as `defer`
- * would. Material starts on DOMContentLoaded, which has long fired by then, so
- * the event is sent again once every script has run; then <html data-hg-loaded>
- * (for the browser tests) and an "hg-loaded" event on window (for the service
- * worker's registration) say the page is fully set up. The stylesheet's href is
- * made absolute first: instant navigation rewrites every relative href as it
- * starts, and Chromium would fetch a rewritten stylesheet a second time.
- */
-const AFTER_FIRST_PAINT = `requestAnimationFrame(() => setTimeout(() => {
-  const parts = document.importNode(document.getElementById("hg-after-paint").content, true)
-  for (const stylesheet of parts.querySelectorAll("link[href]")) stylesheet.href = stylesheet.href
-  const scripts = parts.querySelectorAll("script")
-  let waiting = scripts.length
-  const ran = () => {
-    if (--waiting > 0) return
-    document.dispatchEvent(new Event("DOMContentLoaded"))
-    document.documentElement.dataset.hgLoaded = ""
-    dispatchEvent(new Event("hg-loaded"))
-  }
-  for (const script of scripts) {
-    script.async = false
-    script.onload = script.onerror = ran
-  }
-  document.body.append(parts)
-}))`;
+const AFTER_PAINT = '<template id="hg-after-paint">';
 
-/** Each script file and the full stylesheet (if any) wait in a template until after the first paint. */
-function afterFirstPaint(html, stylesheetHref, loader) {
-  let moved = stylesheetHref ? `<link rel="stylesheet" href="${stylesheetHref}">` : "";
-  let rest = html;
-  for (const { tag, attributes } of tags(html, "script")) {
-    if (!attributes.src) continue; // inline scripts (config, palette, service worker) stay where they are
-    const element = `${tag}</script>`;
-    if (!rest.includes(element)) throw new Error(`a script tag is not closed right after it opens: ${tag}`);
-    rest = rest.replace(element, "");
-    moved += element;
+/** The full stylesheet goes first into the page's after-paint template, with a <noscript> copy for pages read without JavaScript. */
+function linkAfterFirstPaint(page, html, href) {
+  if (!html.includes(AFTER_PAINT)) {
+    throw new Error(`${toSite(page.file)} has no ${AFTER_PAINT}: overrides/main.html must wrap Material's scripts block in it.`);
   }
-  if (!moved) return html;
-  const fallback = stylesheetHref ? `<noscript><link rel="stylesheet" href="${stylesheetHref}"></noscript>` : "";
-  const template = `<template id="hg-after-paint">${moved}</template>`;
-  return rest.replace(/<\/body>/, `${template}${loader}${fallback}</body>`);
+  const link = `<link rel="stylesheet" href="${href}">`;
+  return html.replace(AFTER_PAINT, AFTER_PAINT + link).replace(/<\/body>/, `<noscript>${link}</noscript></body>`);
 }
 
 async function main() {
   const pages = await findPages();
   const sheets = stylesheetsOf(pages);
-  const scripts = await ownScripts(pages);
-  await minifyScripts(scripts);
-  const merged = sheets.length > 0 ? await mergeAndPurge(pages, sheets, scripts) : null;
-  const loader = (await esbuild.transform(AFTER_FIRST_PAINT, { loader: "js", minify: true, target: "es2020" })).code.trim();
+  if (sheets.length === 0) return;
+  const merged = await mergeAndPurge(pages, sheets, await ownScripts(pages));
   for (const page of pages) {
-    let html = page.html;
-    let stylesheetHref = null;
-    if (merged && page.stylesheetTags.length > 0) ({ html, stylesheetHref } = await inlineCritical(page, merged));
-    html = afterFirstPaint(html, stylesheetHref, `<script>${loader}</script>`);
-    if (html !== page.html) await writeFile(page.file, html);
+    if (page.stylesheetTags.length === 0) continue; // e.g. the redirect pages of mkdocs-redirects
+    const { html, stylesheetHref } = await inlineCritical(page, merged);
+    await writeFile(page.file, linkAfterFirstPaint(page, html, stylesheetHref));
   }
 }
 

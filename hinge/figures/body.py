@@ -4,7 +4,7 @@ Problem: a client learns a position by looking at it, and a drawing made by
 hand drifts from the words and from the other drawings. Reason: one body with
 fixed proportions, posed by a handful of joint angles, keeps every figure to
 scale and lets a coach change a position by changing a number in
-scripts/figure_poses.yml. When: scripts/figures.py calls it at build time; the
+hinge/figures/poses.yml. When: hinge/figures/__init__.py calls it at build time; the
 tests call it to check the poses are ones a person can hold.
 
 Lengths are centimetres for a person about 175 cm tall. x points the way the
@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-POSES_FILE = Path(__file__).resolve().parent / "figure_poses.yml"
+POSES_FILE = Path(__file__).resolve().parent / "poses.yml"
 
 # Segment lengths, joint to joint. The foot is drawn from heel to toe on its support.
 LENGTH = {
@@ -279,7 +279,9 @@ def load_figures(path: Path = POSES_FILE) -> dict[str, Figure]:
     """Read and check the pose file; a mistake raises PoseFileError naming the figure and field."""
     where = path.name
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.safe_load(path.read_bytes().decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise PoseFileError(f"{where} is not UTF-8 text (byte {error.start}); save it as UTF-8") from None
     except yaml.YAMLError as error:
         raise PoseFileError(f"{where} is not valid YAML: {error}") from error
     if not isinstance(data, dict) or not data:
@@ -339,7 +341,7 @@ def _panel(entry: dict, where: str, verdict: str | None) -> Panel:
         if joint not in angles:
             raise PoseFileError(f"{where}: angle '{joint}' is missing")
     for joint, value in angles.items():
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
             raise PoseFileError(f"{where}: angle '{joint}' must be a number of degrees, not {value!r}")
     for field, choices in _CHOICES.items():
         if field in entry and entry[field] not in choices:
@@ -350,8 +352,11 @@ def _panel(entry: dict, where: str, verdict: str | None) -> Panel:
     for needs_implement in ("hands", "stance", "blocks"):
         if needs_implement in entry and "implement" not in entry:
             raise PoseFileError(f"{where}: '{needs_implement}' needs an 'implement' to go with it")
+    pose = Pose(**angles)
+    for problem in pose.out_of_range():
+        raise PoseFileError(f"{where}: {problem}; change that angle")
     options = {key: entry[key] for key in _PANEL_FIELDS - {"angles", "blocks"} if key in entry}
-    return Panel(pose=Pose(**angles), blocks=float(blocks), verdict=verdict, **options)
+    return Panel(pose=pose, blocks=float(blocks), verdict=verdict, **options)
 
 
 def _check_frames(figure: Figure, figures: dict[str, Figure], where: str) -> None:

@@ -1,0 +1,1 @@
+"""The four MkDocs hooks, one per build stage, in the order mkdocs.yml lists them."""

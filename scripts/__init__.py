@@ -1,1 +1,0 @@
-"""Build-time helpers for Hinge Guide: MkDocs hooks and the modules they share."""
