@@ -48,8 +48,9 @@ const ALWAYS_KEPT = ["js", "focus-visible", "tooltip", "mark", "article", "detai
 // Selectors for states no first paint is in: pointer and keyboard states, and
 // the open search and drawer (their checkboxes start unchecked in every page).
 const INTERACTION_STATE = /:(?:hover|focus|focus-visible|focus-within|active)\b|\[data-md-toggle=(?:search|drawer)\]:checked/;
-// Material's own scripts ship minified with a hash in their name.
-const IS_MATERIAL_SCRIPT = /\.min\.js$/;
+// Material's own scripts ship minified with a content hash in their name
+// (bundle.a5f9d56c.min.js); ours are hinge.min.js and the like.
+const IS_MATERIAL_SCRIPT = /\.[0-9a-f]{8}\.min\.js$/;
 
 const siteDir = path.resolve(process.argv[2] ?? "");
 const basePath = process.argv[3] ?? "/";

@@ -81,7 +81,7 @@ def render_dose(page: Page) -> str:
     """The starting dose, how to pick the load, when to move on or go back, and the safety link."""
     dose = page.dose
     lines = [
-        '/// dose | Your starting dose',
+        '/// note | Your starting dose',
         "    attrs: {id: dose}",
         "",
         f"**{dose_summary(dose)}.**",

@@ -16,7 +16,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw
 
 from hinge.figures import FigureLibrary
-from hinge.figures.body import HANDLE_HEIGHT, HEAD_RADIUS, KETTLEBELL_RADIUS, THICKNESS, Panel, Point, first_panel, segment_ends
+from hinge.figures.body import HANDLE_HEIGHT, HEAD_RADIUS, KETTLEBELL_RADIUS, Panel, Point, first_panel, segment_ends
 
 ICONS = "assets/images/icons"
 WHITE = "#ffffff"
@@ -32,21 +32,23 @@ SIZES = {
 # The position the icon shows: a hip hinge with the hands on a kettlebell.
 ICON_FIGURE = "step-3-grab-the-implement"
 BODY = ("foot", "shin", "thigh", "lower_back", "upper_back", "neck", "upper_arm", "forearm")
-# Limbs drawn a little thicker than life, so the figure reads at 48 px.
-BOLDER = 1.3
+# Stroke widths in cm: thinner than life, so the joints and the flat back read
+# as lines at 48 px rather than merging into one shape.
+ICON_WIDTH = {"lower_back": 13.0, "upper_back": 13.0, "neck": 7.0}
+LIMB_WIDTH = 7.5
 
 
 def icon_shapes(panel: Panel) -> tuple[list[tuple[Point, Point, float]], list[tuple[Point, float]]]:
     """The icon's limbs (start, end, width) and discs (centre, radius), in the model's centimetres."""
     joints = panel.joints
-    limbs = [(joints[start], joints[end], THICKNESS[segment] * BOLDER)
+    limbs = [(joints[start], joints[end], ICON_WIDTH.get(segment, LIMB_WIDTH))
              for segment in BODY for start, end in [segment_ends(segment)]]
     discs = [(joints["head"], HEAD_RADIUS)]
     handle = panel.handle()
     if handle is not None:
         bell = (handle[0], handle[1] - HANDLE_HEIGHT["kettlebell"] + KETTLEBELL_RADIUS)
-        limbs.append((handle, bell, THICKNESS["forearm"]))  # the handle, up to the hands
-        discs.append((bell, KETTLEBELL_RADIUS * 1.2))
+        limbs.append((handle, bell, LIMB_WIDTH / 2))  # the handle, up to the hands
+        discs.append((bell, KETTLEBELL_RADIUS))
     return limbs, discs
 
 
@@ -89,8 +91,9 @@ def draw_icon(size: int, maskable: bool, colour: str, panel: Panel) -> Image.Ima
         mask = Image.new("L", (canvas, canvas), 0)
         ImageDraw.Draw(mask).rounded_rectangle((0, 0, canvas - 1, canvas - 1), radius=canvas // 5, fill=255)
         image.putalpha(mask)
-    # Two colours and their blends need no more than 16 shades: a quarter of the bytes.
-    return image.resize((size, size), Image.LANCZOS).quantize(colors=16, method=Image.Quantize.FASTOCTREE)
+    # Two colours and their blends need no more than 8 shades: a fraction of the
+    # bytes, which count on every first visit (the favicon).
+    return image.resize((size, size), Image.LANCZOS).quantize(colors=8, method=Image.Quantize.FASTOCTREE)
 
 
 def manifest(config) -> dict:

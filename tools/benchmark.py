@@ -2,9 +2,10 @@
 
 Usage: `make benchmark` (builds the site, installs Lighthouse from benchmark/,
 then runs this), or after `make build`:
-    CHROME_PATH=/usr/bin/chromium .venv/bin/python -m tools.benchmark [url-path ...]
+    CHROME_PATH=/usr/bin/chromium .venv/bin/python -m tools.benchmark [/url/path/ ...]
 
-Prints a Markdown table, one row per page: the four Lighthouse category scores,
+Prints a Markdown table and writes it to benchmark/lighthouse.md (--out), one
+row per page: the four Lighthouse category scores,
 the bytes the page transferred (everything, search included), LCP, TBT and CLS,
 each the median of --runs runs, beside the page-weight budget figures from
 tools/page_weight.py. Timing lives here, never in the tests: it
@@ -14,8 +15,10 @@ depends on the machine, and the tests must stay deterministic.
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import os
+import platform
 import subprocess
 import tempfile
 from pathlib import Path
@@ -27,6 +30,13 @@ from tools.page_weight import GZIP_LEVEL, SITE, budget_report, site_pages
 PROJECT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = PROJECT / "benchmark" / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+RESULTS = PROJECT / "benchmark" / "lighthouse.md"
+
+
+def site_path(argument: str) -> str:
+    """A page as the README prints it ("/hinge/set-it-up/", "/") as the site's URL path ("hinge/set-it-up/", "")."""
+    path = argument.strip().lstrip("/")
+    return path if path == "" or path.endswith(("/", ".html")) else path + "/"
 
 
 def lighthouse(url: str, report: Path) -> dict:
@@ -69,16 +79,21 @@ def row(url: str, figures: dict, budget: dict) -> list[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("pages", nargs="*", help="URL paths below the site root (default: every page)")
+    parser.add_argument("pages", nargs="*", help="pages as /url/path/ (default: every page)")
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page; the table shows medians")
+    parser.add_argument("--out", type=Path, default=RESULTS, help="where to write the table")
     options = parser.parse_args()
     if not LIGHTHOUSE.exists():
         raise SystemExit(f"{LIGHTHOUSE} is missing: run `make benchmark`, which installs it.")
 
     # Redirect stubs (short links like hinge/2/) only send the browser on to a page that has its own row.
-    pages = [page for page in site_pages()
-             if (not options.pages or page.url in options.pages)
-             and page.soup.find("meta", attrs={"http-equiv": "refresh"}) is None]
+    every_page = [page for page in site_pages() if page.soup.find("meta", attrs={"http-equiv": "refresh"}) is None]
+    wanted = [site_path(argument) for argument in options.pages]
+    unknown = sorted(set(wanted) - {page.url for page in every_page})
+    if unknown:
+        raise SystemExit(f"no built page at {', '.join('/' + url for url in unknown)}: "
+                         "give pages as the README does, e.g. /hinge/set-it-up/ (run `make build` first)")
+    pages = [page for page in every_page if not wanted or page.url in wanted]
     budgets = budget_report(pages)
 
     header = ["Page", "Perf", "A11y", "Best pr.", "SEO", "Transferred KiB", "First visit KiB (≤50)",
@@ -93,12 +108,20 @@ def main() -> None:
             lcps.append(figures["lcp"] / 1000)
             print(" | ".join(rows[-1]), flush=True)
 
-    print()
-    print("| " + " | ".join(header) + " |")
-    print("|" + "---|" * len(header))
-    for cells in rows:
-        print("| " + " | ".join(cells) + " |")
-    print(f"\n{len(rows)} pages; LCP median {median(lcps):.2f} s, worst {max(lcps):.2f} s.")
+    table = [
+        f"# Lighthouse benchmark ({datetime.date.today()})",
+        "",
+        f"Written by `make benchmark` (tools/benchmark.py): Lighthouse mobile, median of {options.runs} runs "
+        f"per page, {os.cpu_count()} cores, {platform.platform()}.",
+        "",
+        "| " + " | ".join(header) + " |",
+        "|" + "---|" * len(header),
+        *("| " + " | ".join(cells) + " |" for cells in rows),
+        "",
+        f"{len(rows)} pages; LCP median {median(lcps):.2f} s, worst {max(lcps):.2f} s.",
+    ]
+    print("\n" + "\n".join(table))
+    options.out.write_text("\n".join(table) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ with flags that keep it from calling out of this machine's closed network.
 from __future__ import annotations
 
 import gzip
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -69,11 +70,21 @@ class _SiteHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class _QuietServer(ThreadingHTTPServer):
+    """A browser aborts requests it no longer needs (a page left mid-load); that
+    is not an error worth a traceback in the test output."""
+
+    def handle_error(self, request, client_address):
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            return
+        super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve(directory: Path, sub_path: str = SUB_PATH, gzip_level: int | None = None) -> Iterator[str]:
     """Serve `directory` on a free loopback port; yields its base URL (ending in sub_path)."""
     handler = partial(_SiteHandler, directory=str(directory), sub_path=sub_path, gzip_level=gzip_level)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _QuietServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_port}{sub_path}"

@@ -1,0 +1,150 @@
+"""The content model refuses bad pages, naming the file, the field and the fix (hinge/content.py).
+
+No MkDocs here: each case writes one page with one mistake and loads it the
+way the build does, so a new check is a new row in the table below.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from hinge.content import ContentError, Source, load_content
+
+GOOD_STEP = """\
+---
+title: "Step 2: Pull the hips back"
+description: Move your hips back by pulling them.
+kind: step
+step: 2
+equipment: [kettlebell]
+action: Pull your hips back until you feel the backs of your thighs.
+dose:
+  sets: 2
+  reps: 8
+  rest: 60
+  per_week: 2
+  move_on: Move on when every rep looks the same.
+  go_back: Go back a step if your back rounds.
+faults:
+  - looks: Your bum sticks out.
+    feels: Your low back works.
+    fix: Pull, don't push.
+    cue: hinge/pull-the-hips-back.md#cue-pull-the-hips-back
+cues:
+  - cue: Pull the hips back
+    fixes: Your butt sticks out.
+    anchor: cue-pull-the-hips-back
+---
+
+# Step 2: Pull the hips back
+
+## The cue {#cue}
+
+/// cue | “Pull the hips back”
+    attrs: {id: cue-pull-the-hips-back}
+
+Think of a rope tied to your belt.
+///
+
+## What to do {#what-to-do}
+
+Do it.
+
+## Why this wording works {#why-this-wording}
+
+Because.
+
+## The usual fault and its fix {#fault-and-fix}
+
+<!-- faults -->
+
+<!-- dose -->
+"""
+
+
+def load(tmp_path, text: str, src: str = "hinge/pull-the-hips-back.md"):
+    path = tmp_path / src
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
+    return load_content([Source(src, path, src.removesuffix(".md") + "/", "The hip hinge")])
+
+
+def test_a_good_page_loads_into_typed_objects(tmp_path):
+    content = load(tmp_path, GOOD_STEP)
+    page = content.page("hinge/pull-the-hips-back.md")
+    assert page.step == 2 and page.dose.sets == 2 and page.dose.per_week == 2
+    assert [cue.words for cue in content.cues] == ["Pull the hips back"]
+    assert content.cues[0].teaching == "Think of a rope tied to your belt."
+    assert page.faults[0].cue == content.cues[0].target
+    assert page.placeholders == {"dose", "faults"}
+
+
+def edit(old: str, new: str):
+    def apply(text: str) -> str:
+        assert old in text, f"the good page has no {old!r} to change"
+        return text.replace(old, new, 1)
+    return apply
+
+
+# case: (edit, field named in the message or None, words the message must hold)
+CASES = {
+    "missing description": (edit("description: Move your hips back by pulling them.\n", ""),
+                            "description", ["missing", "add one sentence"]),
+    "description without a full stop": (edit("by pulling them.", "by pulling them"),
+                                        "description", ["full sentence", "end it with"]),
+    "unknown kind": (edit("kind: step", "kind: exercise"), "kind", ["'exercise'", "use one of"]),
+    "misspelt field": (edit("action:", "acton:"), "acton", ["not a field", "check the spelling"]),
+    "key given twice": (edit("kind: step\n", "kind: step\ntitle: Again\n"), None, ["given twice", "give each field once"]),
+    "broken YAML": (edit('title: "Step 2: Pull the hips back"', "title: Step 2: Pull"), None, ["not valid YAML", "quotes"]),
+    "step out of range": (edit("step: 2", "step: 9"), "step", ["9", "from 1 to 6"]),
+    "cue with no block": (edit("attrs: {id: cue-pull-the-hips-back}", "attrs: {id: cue-other}"),
+                          "cues[1].anchor", ["0 cue blocks", "exactly one block"]),
+    "block not declared": (edit("<!-- faults -->", "<!-- faults -->\n\n/// cue | “Extra”\n    attrs: {id: cue-extra}\n\nMore.\n///"),
+                           "cues", ["#cue-extra", "add it under 'cues'"]),
+    "cue words differ": (edit("/// cue | “Pull the hips back”", "/// cue | “Push the hips back”"),
+                         "cues[1].cue", ["Push the hips back", "same words"]),
+    "cue anchor is a section id": (edit("## What to do {#what-to-do}", "## What to do {#cue-pull-the-hips-back}"),
+                                   "cues[1].anchor", ["section's id", "anchor of its own"]),
+    "missing template section": (edit("## Why this wording works {#why-this-wording}", "## Why {#why}"),
+                                 None, ["why-this-wording", "keep each id"]),
+    "dose as words": (edit("sets: 2", "sets: two"), "dose.sets", ["'two'", "whole number"]),
+    "dose missing a field": (edit("  go_back: Go back a step if your back rounds.\n", ""),
+                             "dose.go_back", ["missing", "go back a step"]),
+    "fault points at no cue": (edit("cue: hinge/pull-the-hips-back.md#cue-pull-the-hips-back\ncues",
+                                    "cue: hinge/pull-the-hips-back.md#cue-nothing\ncues"),
+                               "faults[1].cue", ["cue-nothing", "not a cue any page declares"]),
+    "placeholder typo": (edit("<!-- dose -->", "<!-- dose-block -->"), None, ["not a placeholder", "<!-- dose -->"]),
+    "dose without its placeholder": (edit("<!-- dose -->", ""), "dose", ["no line <!-- dose -->", "put both"]),
+    "action too long": (edit("action: Pull your hips back", "action: " + "Pull your hips back " * 8),
+                        "action", ["characters", "ten seconds"]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_a_bad_page_is_refused_naming_file_field_and_fix(case, tmp_path):
+    change, field, words = CASES[case]
+    with pytest.raises(ContentError) as raised:
+        load(tmp_path, change(GOOD_STEP))
+    message = str(raised.value)
+    assert "docs/hinge/pull-the-hips-back.md" in message, message
+    if field:
+        assert f"field '{field}'" in message, message
+    assert "Fix:" in message, message
+    for word in words:
+        assert word in message, f"{case}: expected {word!r} in:\n{message}"
+
+
+def test_a_page_that_is_not_utf8_names_the_byte_and_line(tmp_path):
+    latin1 = GOOD_STEP.replace("Do it.", "Do it café.").encode("utf-8").replace("é".encode("utf-8"), b"\xe9")
+    with pytest.raises(ContentError) as raised:
+        load(tmp_path, latin1)
+    message = str(raised.value)
+    line = GOOD_STEP.split("Do it.")[0].count("\n") + 1
+    assert "docs/hinge/pull-the-hips-back.md" in message and "byte 0xe9" in message and f"line {line}" in message
+    assert "save the file as UTF-8" in message
+
+
+def test_every_problem_is_listed_at_once(tmp_path):
+    with pytest.raises(ContentError) as raised:
+        load(tmp_path, GOOD_STEP.replace("sets: 2", "sets: 0").replace("step: 2", "step: 0"))
+    assert {problem.field for problem in raised.value.problems} == {"dose.sets", "step"}
