@@ -23,8 +23,8 @@ import yaml
 # order. The id is the anchor a coach may link to: it never changes when the
 # heading's words do.
 TEMPLATES: dict[str, tuple[str, ...]] = {
-    "step": ("cue", "what-to-do", "why-this-wording", "fault-and-fix"),
-    "variation": ("who-it-suits", "set-up", "the-six-steps", "progress-to"),
+    "step": ("cue", "what-to-do", "dose", "why-this-wording", "fault-and-fix"),
+    "variation": ("who-it-suits", "set-up", "the-six-steps", "faults", "dose", "progress-to"),
     "progression": ("set-up", "cues", "where-do-you-feel-it", "when-to-move-on", "what-to-watch", "down-and-up"),
 }
 EXERCISE_KINDS = frozenset(TEMPLATES)
@@ -404,16 +404,14 @@ class _PageReader:
         if kind == "step":
             fields["step"] = self.whole_number(meta, "step", 1, 6, "step", "give the step's place in the hinge")
         fields["cues"] = self.cues(meta.get("cues"), body, title)
-        if "action" in meta:
-            action = self.text(meta, "action", "write the one thing to do as one short sentence")
-            if action and len(action) > MAX_ACTION:
-                self.problem("action", f"has {len(action)} characters",
-                             f"keep it to {MAX_ACTION} or fewer: one thing, read in ten seconds")
-            fields["action"] = action
-        if "dose" in meta:
-            fields["dose"] = self.dose(meta["dose"])
-        if "faults" in meta:
-            fields["faults"] = self.faults(meta["faults"])
+        # Every exercise page opens with the one thing to do, and gives a starting dose and its faults.
+        action = self.text(meta, "action", "write the one thing to do as one short sentence, shown first on the page")
+        if action and len(action) > MAX_ACTION:
+            self.problem("action", f"has {len(action)} characters",
+                         f"keep it to {MAX_ACTION} or fewer: one thing, read in ten seconds")
+        fields["action"] = action
+        fields["dose"] = self.dose(meta.get("dose"))
+        fields["faults"] = self.faults(meta.get("faults"))
         for field in ("easier", "harder"):
             if field in meta:
                 fields[field] = self.text(meta, field, f"say in one sentence what to do for an {field} version")
@@ -540,9 +538,4 @@ def _cross_page_problems(content: Content, docs_name: str) -> list[Problem]:
                     "is given but the page has no line " + PLACEHOLDERS[name] if has_field
                     else f"has the line {PLACEHOLDERS[name]} but its front matter gives no '{name}'",
                     f"put both in the page: the '{name}' field and the line {PLACEHOLDERS[name]} where it shows"))
-        if page.is_exercise and (page.action or page.dose or page.faults):
-            for field, value in (("action", page.action), ("dose", page.dose), ("faults", page.faults)):
-                if not value:
-                    problems.append(Problem(f"{docs_name}/{page.src}", field, "is missing",
-                                            "every exercise page gives its action line, dose and faults"))
     return problems

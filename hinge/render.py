@@ -63,8 +63,10 @@ def render_cue_sheet(content: Content, page_src: str) -> str:
 
 
 def render_action(page: Page) -> str:
-    """The one thing to do, first on the page, for a client between sets."""
-    return f'<p class="hg-action" markdown><strong>Do this:</strong> {page.action}</p>'
+    """The one thing to do, first on the page, for a client between sets. Left out of
+    search: it sums up the cue the page teaches, and would pull that page up for
+    the words of every other cue that shares them."""
+    return f'<p class="hg-action" data-search-exclude markdown><strong>Do this:</strong> {page.action}</p>'
 
 
 def dose_summary(dose: Dose) -> str:
@@ -82,7 +84,6 @@ def render_dose(page: Page) -> str:
     dose = page.dose
     lines = [
         '/// note | Your starting dose',
-        "    attrs: {id: dose}",
         "",
         f"**{dose_summary(dose)}.**",
         "",

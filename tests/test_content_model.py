@@ -50,6 +50,10 @@ Think of a rope tied to your belt.
 
 Do it.
 
+## Reps and rest {#dose}
+
+<!-- dose -->
+
 ## Why this wording works {#why-this-wording}
 
 Because.
@@ -57,8 +61,6 @@ Because.
 ## The usual fault and its fix {#fault-and-fix}
 
 <!-- faults -->
-
-<!-- dose -->
 """
 
 
@@ -115,6 +117,9 @@ CASES = {
                                "faults[1].cue", ["cue-nothing", "not a cue any page declares"]),
     "placeholder typo": (edit("<!-- dose -->", "<!-- dose-block -->"), None, ["not a placeholder", "<!-- dose -->"]),
     "dose without its placeholder": (edit("<!-- dose -->", ""), "dose", ["no line <!-- dose -->", "put both"]),
+    "no action line": (edit("action: Pull your hips back until you feel the backs of your thighs.\n", ""),
+                       "action", ["missing", "one thing to do"]),
+    "no faults": (edit("faults:", "mistakes:"), "faults", ["None", "list one to three faults"]),
     "action too long": (edit("action: Pull your hips back", "action: " + "Pull your hips back " * 8),
                         "action", ["characters", "ten seconds"]),
 }

@@ -1,7 +1,7 @@
 """Take phone-size screenshots of built pages, in light and dark mode, to look at.
 
 Usage, after `make build`:
-    .venv/bin/python -m scripts.screenshot hinge/pull-the-hips-back/ about/ --out screenshots
+    .venv/bin/python -m tools.screenshot hinge/pull-the-hips-back/ about/ --out screenshots
 Writes <out>/<page>-light.png and <page>-dark.png (390×844, full page) and
 prints their paths. Not part of the build: a person's check that a page that
 tests green also looks right.
