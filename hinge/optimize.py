@@ -15,6 +15,8 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 SCRIPT = Path(__file__).resolve().parent / "optimize_css.mjs"
 NODE_MODULES = PROJECT / "node_modules"
+# The CSS step's results, keyed by its inputs (hinge/optimize_css.mjs): a warm build skips the work.
+CACHE = PROJECT / ".cache" / "optimize-css"
 NODE_NEEDED = (20, 19)
 
 
@@ -38,6 +40,6 @@ def optimize_css(site_dir: str, base_path: str) -> None:
                             f"Node {needed} or later (README, 'Prerequisites').")
     if not (NODE_MODULES / "beasties").is_dir():
         raise OptimizeError(f"{NODE_MODULES} is missing the CSS tools: run `make build`, which runs `npm ci`.")
-    result = subprocess.run([node, str(SCRIPT), site_dir, base_path], capture_output=True, text=True)
+    result = subprocess.run([node, str(SCRIPT), site_dir, base_path, str(CACHE)], capture_output=True, text=True)
     if result.returncode != 0:
         raise OptimizeError(f"hinge/optimize_css.mjs could not optimise {site_dir}:\n{result.stderr}")

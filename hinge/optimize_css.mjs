@@ -21,13 +21,18 @@
  * Scripts are the templates' business; this script only reads them, to keep the
  * rules for class names they add at run time.
  *
- * Usage: node hinge/optimize_css.mjs <site_dir> <base_path>
+ * Results are cached in <cache_dir> by a hash of everything they depend on (the
+ * pages, the stylesheets, this script and the lock file), so a build whose pages
+ * did not change skips PurgeCSS and Beasties, most of a warm build's time; an
+ * edited page reruns them for that page only, unless the purged CSS changed.
+ *
+ * Usage: node hinge/optimize_css.mjs <site_dir> <base_path> <cache_dir>
  * where base_path is the path of site_url ("/hinge-guide/"): the 404 page links
  * its assets from there, since it is served at any depth.
  */
 
 import { createHash } from "node:crypto";
-import { readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 import Beasties from "beasties";
@@ -54,6 +59,7 @@ const IS_MATERIAL_SCRIPT = /\.[0-9a-f]{8}\.min\.js$/;
 
 const siteDir = path.resolve(process.argv[2] ?? "");
 const basePath = process.argv[3] ?? "/";
+const cacheDir = path.resolve(process.argv[4] ?? ".cache/optimize-css");
 const toSite = (file) => path.relative(siteDir, file).split(path.sep).join("/");
 
 /** Attributes of every tag of one name, e.g. all <link> tags, in document order. */
@@ -81,6 +87,40 @@ function localFile(page, url) {
 function linkTo(page, file, likeHref) {
   if (likeHref.startsWith("/")) return basePath + toSite(file);
   return path.relative(path.dirname(page), file).split(path.sep).join("/");
+}
+
+// What every cached result depends on besides its own inputs: this script and the tools' versions.
+const TOOLS = createHash("sha256")
+  .update(await readFile(new URL(import.meta.url)))
+  .update(await readFile(new URL("../package-lock.json", import.meta.url)))
+  .digest("hex");
+const usedKeys = new Set();
+
+function keyOf(...inputs) {
+  const hash = createHash("sha256").update(TOOLS);
+  for (const input of inputs) hash.update(input).update("\0");
+  return hash.digest("hex").slice(0, 32);
+}
+
+/** make()'s text, from the cache when the same inputs were seen before. */
+async function cached(key, make) {
+  usedKeys.add(key);
+  const file = path.join(cacheDir, key);
+  try {
+    return await readFile(file, "utf8");
+  } catch {
+    const value = await make();
+    await mkdir(cacheDir, { recursive: true });
+    await writeFile(file, value);
+    return value;
+  }
+}
+
+/** Keep only what this build used: the cache never grows past one build's worth. */
+async function pruneCache() {
+  for (const name of await readdir(cacheDir).catch(() => [])) {
+    if (!usedKeys.has(name)) await rm(path.join(cacheDir, name), { force: true });
+  }
 }
 
 async function findPages() {
@@ -148,18 +188,21 @@ async function mergeAndPurge(pages, sheets, scripts) {
       return media && media !== "all" ? `@media ${media}{${css}}` : css;
     }),
   );
-  const [purged] = await new PurgeCSS().purge({
-    content: [
-      ...pages.map((page) => ({ raw: page.html, extension: "html" })),
-      ...(await Promise.all(scripts.map(async (file) => ({ raw: await readFile(file, "utf8"), extension: "js" })))),
-      { raw: await runtimeNames(), extension: "html" },
-    ],
-    css: [{ raw: parts.join("\n") }],
-    variables: true,
-    keyframes: true,
-    fontFace: true,
+  const content = [
+    ...pages.map((page) => ({ raw: page.html, extension: "html" })),
+    ...(await Promise.all(scripts.map(async (file) => ({ raw: await readFile(file, "utf8"), extension: "js" })))),
+    { raw: await runtimeNames(), extension: "html" },
+  ];
+  const code = await cached(keyOf("purge", ...content.map(({ raw }) => raw), ...parts), async () => {
+    const [purged] = await new PurgeCSS().purge({
+      content,
+      css: [{ raw: parts.join("\n") }],
+      variables: true,
+      keyframes: true,
+      fontFace: true,
+    });
+    return (await esbuild.transform(purged.css, { loader: "css", minify: true })).code;
   });
-  const { code } = await esbuild.transform(purged.css, { loader: "css", minify: true });
   const hash = createHash("sha256").update(code).digest("hex").slice(0, 8);
   const merged = path.join(siteDir, "assets/stylesheets", `site.${hash}.min.css`);
   await writeFile(merged, code);
@@ -168,14 +211,20 @@ async function mergeAndPurge(pages, sheets, scripts) {
     await rm(file, { force: true });
     await rm(`${file}.map`, { force: true });
   }
-  return merged;
+  return { merged, code };
 }
 
 /** The page with its critical CSS inline and the link to the full stylesheet taken out; and that link's href. */
-async function inlineCritical(page, merged) {
-  let html = page.html;
+async function inlineCritical(page, { merged, code }) {
   const [first] = tags(page.stylesheetTags[0], "link");
   const href = linkTo(page.file, merged, first.attributes.href);
+  const html = await cached(keyOf("page", page.html, code, basePath), () => beastiesFor(page, merged));
+  return { html, stylesheetHref: href };
+}
+
+/** Beasties' critical CSS for one page, less what no first paint shows, and the full stylesheet's link taken out. */
+async function beastiesFor(page, merged) {
+  let html = page.html;
   // Beasties only reads stylesheets below its `path`, so it gets the link from the
   // base path, which it maps to the site folder; the page keeps its own form.
   const fromBase = basePath + toSite(merged);
@@ -202,7 +251,7 @@ async function inlineCritical(page, merged) {
   if (!optimised.includes(moved)) {
     throw new Error(`Beasties did not move the stylesheet of ${toSite(page.file)} to the end of <body>.`);
   }
-  return { html: optimised.replace(moved, "</body>"), stylesheetHref: href };
+  return optimised.replace(moved, "</body>");
 }
 
 /** Critical CSS without the rules and custom properties no first paint uses. */
@@ -254,6 +303,7 @@ async function main() {
     const { html, stylesheetHref } = await inlineCritical(page, merged);
     await writeFile(page.file, linkAfterFirstPaint(page, html, stylesheetHref));
   }
+  await pruneCache();
 }
 
 main().catch((error) => {

@@ -91,8 +91,8 @@ def render_dose(page: Page) -> str:
     if dose.load:
         lines.append(f"- **Weight:** {dose.load}")
     lines += [
-        f"- **Move on when:** {dose.move_on}",
-        f"- **Go back a step if:** {dose.go_back}",
+        f"- **Next:** {dose.move_on}",
+        f"- **Back off:** {dose.go_back}",
         "",
         "Our advice, not the article's: a starting point to adjust with your coach. "
         f"Stop if it hurts, and read [pain and safety]({link(page.src, SAFETY_PAGE)}).",
