@@ -1,6 +1,8 @@
 # The two commands in the README: `make serve` and `make test`.
-# Both create the virtual environment from the lock file on first use, so a
-# fresh machine needs nothing but Python 3.11 (and make).
+# Both install the locked Python and Node packages on first use. The machine
+# needs Python 3.11 with venv, Node 20.19 or later (the CSS tools) and make;
+# the browser tests also need Chromium, Java and fonts-liberation (README,
+# "Prerequisites"; .ci/run installs them on Debian).
 
 PYTHON ?= python3
 VENV   := .venv
@@ -27,6 +29,7 @@ $(STAMP): requirements.lock
 	touch $@
 
 $(NODE_STAMP): package-lock.json
+	@node -e 'const [a, b] = process.versions.node.split(".").map(Number); if (a < 20 || (a == 20 && b < 19)) { console.error("Node " + process.versions.node + " is too old: the CSS tools need Node 20.19 or later (README, Prerequisites)."); process.exit(1) }'
 	npm ci --no-audit --no-fund
 	touch $@
 

@@ -1,7 +1,7 @@
 """Measure how long the Hinge Guide takes to build and to show an edit.
 
-Why: the build runs a dozen hooks, the social-card plugin and a Node
-post-processing step (scripts/optimize_site.py). This tool puts numbers on
+Why: the build runs four hooks, the social-card plugin and a Node CSS step
+(hinge/optimize.py). This tool puts numbers on
 what that costs, so a change that makes writing slow is noticed. It measures:
 
 1. a stock Material build of the same pages (no hooks, no overrides, no extra
