@@ -92,7 +92,7 @@ function linkTo(page, file, likeHref) {
 // What every cached result depends on besides its own inputs: this script and the tools' versions.
 const TOOLS = createHash("sha256")
   .update(await readFile(new URL(import.meta.url)))
-  .update(await readFile(new URL("../package-lock.json", import.meta.url)))
+  .update(await readFile(new URL("../node_modules/.package-lock.json", import.meta.url)))
   .digest("hex");
 const usedKeys = new Set();
 
