@@ -35,10 +35,8 @@ import { createHash } from "node:crypto";
 import { mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 
-import Beasties from "beasties";
-import * as esbuild from "esbuild";
-import postcss from "postcss";
-import { PurgeCSS } from "purgecss";
+// The tools load on first use: a build whose results are all cached needs none of them.
+const tool = (name) => import(name);
 
 // Class names and attributes Material's bundle adds while the page runs, for the
 // features this site turns on. No page's HTML contains them, so PurgeCSS must be
@@ -194,6 +192,8 @@ async function mergeAndPurge(pages, sheets, scripts) {
     { raw: await runtimeNames(), extension: "html" },
   ];
   const code = await cached(keyOf("purge", ...content.map(({ raw }) => raw), ...parts), async () => {
+    const { PurgeCSS } = await tool("purgecss");
+    const esbuild = await tool("esbuild");
     const [purged] = await new PurgeCSS().purge({
       content,
       css: [{ raw: parts.join("\n") }],
@@ -231,6 +231,7 @@ async function beastiesFor(page, merged) {
   page.stylesheetTags.forEach((tag, index) => {
     html = html.replace(tag, index === 0 ? `<link rel="stylesheet" href="${fromBase}">` : "");
   });
+  const { default: Beasties } = await tool("beasties");
   const beasties = new Beasties({
     path: siteDir,
     publicPath: basePath,
@@ -256,6 +257,8 @@ async function beastiesFor(page, merged) {
 
 /** Critical CSS without the rules and custom properties no first paint uses. */
 async function firstPaintOnly(css) {
+  const { default: postcss } = await tool("postcss");
+  const esbuild = await tool("esbuild");
   const root = postcss.parse(css);
   root.walkRules((rule) => {
     const shown = rule.selectors.filter((selector) => !INTERACTION_STATE.test(selector));

@@ -95,7 +95,8 @@ def render_dose(page: Page) -> str:
         f"- **Back off:** {dose.go_back}",
         "",
         "Our advice, not the article's: a starting point to adjust with your coach. "
-        f"Stop if it hurts, and read [pain and safety]({link(page.src, SAFETY_PAGE)}).",
+        f"Follow the [pain rule]({link(page.src, SAFETY_PAGE, 'pain-rule')}): stop at once if pain is sharp, "
+        "shooting, 5 or more out of 10, or getting worse.",
         "///",
     ]
     return "\n".join(lines)

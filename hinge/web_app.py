@@ -53,7 +53,7 @@ def icon_shapes(panel: Panel) -> tuple[list[tuple[Point, Point, float]], list[tu
 
 
 def draw_icon(size: int, maskable: bool, colour: str, panel: Panel) -> Image.Image:
-    scale = 4  # draw large, then shrink: smooth edges without anti-aliasing support
+    scale = 2  # draw large, then shrink: smooth edges without anti-aliasing support
     canvas = size * scale
     image = Image.new("RGB", (canvas, canvas), WHITE)
     draw = ImageDraw.Draw(image)
