@@ -14,7 +14,7 @@ person faces, y points up, the floor is y = 0. Angles are degrees.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 import yaml
@@ -445,3 +445,24 @@ def _check_frames(figure: Figure, figures: dict[str, Figure], where: str) -> Non
 def first_panel(figure: Figure) -> Panel:
     """The position a figure stands for: its only one, or the right half of a pair."""
     return figure.panels[0]
+
+
+def animation_positions(figure: Figure, figures: dict[str, Figure], steps: int = 4) -> dict[str, Panel]:
+    """Every position an animation passes through: its key frames and `steps - 1` in-betweens
+    after each, named "figure@frame+fraction". Problem: the checks on poses would see only the
+    key frames, while a reader sees the body between them too. Reason: CSS turns each joint's
+    group by the same eased fraction at once (svg.py), so the in-between pose is the key frames'
+    angles interpolated. The implement rests on the floor until the first frame that grips it,
+    and from there hangs from the hands, as svg.py draws it."""
+    frames = [first_panel(figures[name]) for name in figure.frames]
+    grip = next(index for index, frame in enumerate(frames) if frame.hands != "free")
+    found: dict[str, Panel] = {}
+    for index, (start, end) in enumerate(zip(frames, frames[1:])):
+        for step in range(steps + (index == len(frames) - 2)):
+            fraction = step / steps
+            held = index >= grip and not (index == grip and step == 0)
+            panel = replace(start, pose=interpolate(start.pose, end.pose, fraction),
+                            hands="lift" if held else start.hands if step == 0 else "free",
+                            highlight=None, arrow=None)
+            found[f"{figure.name}@{figure.frames[index]}+{fraction:g}"] = panel
+    return found
