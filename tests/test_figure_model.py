@@ -7,6 +7,7 @@ changes an angle learns here what it broke and by how much.
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import pytest
 
@@ -14,26 +15,46 @@ from hinge.figures.body import (
     BENCH_HEIGHT,
     CHAIN,
     HANDLE_HEIGHT,
+    HUMAN_RANGE,
+    KETTLEBELL_RADIUS,
     THICKNESS,
     Pose,
     PoseFileError,
+    animation_positions,
+    arm_slant,
+    base_of_support,
+    centre_of_mass,
     distance,
     joint_positions,
     load_figures,
+    midfoot,
     segment_ends,
     side_view_length,
     spine_bend,
+    trunk_angle,
 )
 
 FIGURES = load_figures()
-POSITIONS = {
+KEY_POSITIONS = {
     f"{figure.name}{'/' + panel.verdict if panel.verdict else ''}": panel
     for figure in FIGURES.values()
     for panel in figure.panels
 }
+# Every position a reader sees, the animation's in-betweens too: each check below runs on all.
+IN_BETWEENS = {name: panel for figure in FIGURES.values() if figure.is_animation
+               for name, panel in animation_positions(figure, FIGURES).items()}
+POSITIONS = {**KEY_POSITIONS, **IN_BETWEENS}
+# The start positions the pages teach: hands on the implement, back neutral.
+STARTS = sorted(p for p, panel in KEY_POSITIONS.items() if panel.hands == "grip" and panel.verdict != "wrong")
+STANDING = sorted(p for p, panel in POSITIONS.items() if not panel.back_on)
 CONTACT = 2.5  # cm: how close "resting on" and "holding" must be
 STRAIGHT = 1.0  # cm: the middle of the back may sit this far off the hip-to-shoulder line
+FAULT_VISIBLE = 5.0  # cm: a wrong back bends at least this far off straight, a tenth of the trunk
 BAR_RADIUS = 1.5
+# The start-position rules the pages teach (poses.yml, header comment, gives the references):
+HIPS_ABOVE_KNEES = 9.0  # cm, hip joint over knee joint (a fifth of the thigh): less reads as a squat
+START_TRUNK = (15.0, 60.0)  # degrees above horizontal, hip to shoulder
+ARM_SLANT = 10.0  # degrees off vertical at most: the arms hang, shoulders just ahead of the handle
 
 
 def test_the_pose_file_has_every_kind_of_figure():
@@ -89,7 +110,114 @@ def test_hands_are_at_the_handle_in_a_grip(position):
 
 @pytest.mark.parametrize("position", sorted(POSITIONS))
 def test_joint_angles_stay_inside_human_ranges(position):
-    assert POSITIONS[position].pose.out_of_range() == [], position
+    problems = POSITIONS[position].pose.out_of_range()
+    assert problems == [], f"{position}: {'; '.join(problems)}; change that angle in hinge/figures/poses.yml"
+
+
+def test_the_animation_covers_every_key_frame_and_the_moves_between():
+    animation = next(figure for figure in FIGURES.values() if figure.is_animation)
+    assert len(IN_BETWEENS) > 3 * len(animation.frames)
+    for frame in animation.frames:
+        assert f"{animation.name}@{frame}+0" in IN_BETWEENS or frame == animation.frames[-1]
+
+
+@pytest.mark.parametrize("position", STANDING)
+def test_the_body_balances_over_the_feet(position):
+    """The centre of mass (Winter's segment table, body.py) is over the feet; a lifted implement
+    counts, and a start position must balance both before and at the moment the weight lifts."""
+    panel = POSITIONS[position]
+    back, front = base_of_support(panel)
+    cases = [("", panel)]
+    if panel.hands == "grip":
+        cases.append((f" as the {panel.implement} leaves the floor", replace(panel, hands="lift")))
+    for when, case in cases:
+        x = centre_of_mass(case)[0]
+        if x < back:
+            fix = "tip the trunk further forward (more hip, less knee) or slant the arms so the shoulders sit over the handle"
+        else:
+            fix = "sit the hips further back (more hip and knee) or bring the shoulders back over the feet"
+        assert back <= x <= front, (
+            f"{position}: the centre of mass is {x:.1f} cm from the heel{when}, off the foot "
+            f"({back:g} to {front:g} cm), so this person would fall; {fix}"
+        )
+
+
+@pytest.mark.parametrize("position", STARTS)
+def test_start_positions_keep_the_hips_well_above_the_knees(position):
+    joints = POSITIONS[position].joints
+    above = joints["hip"][1] - joints["knee"][1]
+    assert above >= HIPS_ABOVE_KNEES, (
+        f"{position}: the hips are {above:.1f} cm above the knees, which reads as a squat; bend the knee "
+        "less (and re-solve hip and shoulder so the hands still reach) or raise the implement on blocks"
+    )
+
+
+@pytest.mark.parametrize("position", STARTS)
+def test_start_positions_tip_the_trunk_and_hang_the_arms(position):
+    joints = POSITIONS[position].joints
+    trunk, slant = trunk_angle(joints), arm_slant(joints)
+    low, high = START_TRUNK
+    assert low <= trunk <= high, (
+        f"{position}: the trunk is {trunk:.0f} degrees above horizontal, outside {low:g} to {high:g}; "
+        "change the hip angle (more tips it forward), then the shoulder angle so the hands reach"
+    )
+    assert abs(slant) <= ARM_SLANT and POSITIONS[position].pose.elbow <= 5, (
+        f"{position}: the arms slant {slant:.0f} degrees off vertical (elbow {POSITIONS[position].pose.elbow:g}); "
+        "they should hang straight under the shoulders: change the shoulder angle and straighten the elbow"
+    )
+
+
+@pytest.mark.parametrize("position", sorted(p for p, panel in POSITIONS.items()
+                                            if panel.implement and panel.hands != "lift"))
+def test_a_resting_implement_stands_on_the_floor_or_blocks_under_the_middle_of_the_feet(position):
+    panel = POSITIONS[position]
+    x, handle_y = panel.handle()
+    bottom = handle_y - HANDLE_HEIGHT[panel.implement]
+    assert bottom == pytest.approx(panel.blocks, abs=0.01), f"{position}: the implement floats above or sinks into its blocks or the floor"
+    assert x == pytest.approx(midfoot(panel.joints)), f"{position}: the implement is not over the middle of the feet"
+
+
+def body_parts_clear_of(panel, centre, radius, skip) -> list[str]:
+    """The segments (and head) whose drawn outline overlaps a circle: the implement seen from the side."""
+    joints = panel.joints
+    hits = []
+    for segment, _, _, _ in CHAIN:
+        if segment in skip:
+            continue
+        (x1, y1), (x2, y2) = (joints[j] for j in segment_ends(segment))
+        length_sq = (x2 - x1) ** 2 + (y2 - y1) ** 2
+        t = max(0.0, min(1.0, ((centre[0] - x1) * (x2 - x1) + (centre[1] - y1) * (y2 - y1)) / length_sq))
+        gap = distance(centre, (x1 + t * (x2 - x1), y1 + t * (y2 - y1))) - THICKNESS[segment] / 2 - radius
+        if gap < -0.5:
+            hits.append(f"{segment} ({-gap:.1f} cm in)")
+    return hits
+
+
+@pytest.mark.parametrize("position", sorted(p for p, panel in POSITIONS.items() if panel.implement))
+def test_the_implement_never_passes_through_the_body(position):
+    """Seen from the side the legs stand beside a kettlebell or trap bar handle (it sits between
+    the feet or at the sides), and a barbell's plates are outside the body, so what must stay
+    clear is the bell itself, or the bar, from the trunk, head and arms; the shins against the
+    bar have their own check above, and the hands hold the handle."""
+    panel = POSITIONS[position]
+    x, handle_y = panel.handle()
+    if panel.implement == "kettlebell":
+        centre, radius = (x, handle_y - HANDLE_HEIGHT["kettlebell"] + KETTLEBELL_RADIUS), KETTLEBELL_RADIUS
+    else:
+        centre, radius = (x, handle_y), BAR_RADIUS
+    legs_and_hands = {"shin", "thigh", "forearm"}
+    hits = body_parts_clear_of(panel, centre, radius, legs_and_hands)
+    assert not hits, f"{position}: the {panel.implement} passes through the {', '.join(hits)}; move the body back or raise the implement"
+
+
+def test_the_animation_moves_the_hips_back_then_forward():
+    animation = next(figure for figure in FIGURES.values() if figure.is_animation)
+    hips = [panel.joints["hip"][0] for panel in animation_positions(animation, FIGURES).values()]
+    deepest = hips.index(min(hips))
+    assert 0 < deepest < len(hips) - 1, "the hips should move back and come forward again"
+    assert all(a >= b - 0.5 for a, b in zip(hips[:deepest], hips[1:deepest + 1])), f"the hips wobble on the way back: {hips}"
+    assert all(a <= b + 0.5 for a, b in zip(hips[deepest:], hips[deepest + 1:])), f"the hips wobble coming forward: {hips}"
+    assert hips[-1] - min(hips) > 20, "the hips should travel well back and forward again"
 
 
 @pytest.mark.parametrize("position", sorted(POSITIONS))
@@ -123,8 +251,12 @@ def test_every_good_position_keeps_the_spine_line_straight(position):
 @pytest.mark.parametrize("name", sorted(n for n, f in FIGURES.items() if len(f.panels) == 2))
 def test_the_wrong_half_of_a_pair_shows_its_fault(name):
     right, wrong = FIGURES[name].panels
-    if "back" in wrong.highlight:  # the fault is in the spine: rounded or arched
-        assert spine_bend(wrong.joints) >= 3 * STRAIGHT, f"{name}: the wrong back is nearly straight"
+    if "back" in wrong.highlight:  # the fault is in the spine: rounded or arched, big enough to see
+        bend = spine_bend(wrong.joints)
+        assert bend >= FAULT_VISIBLE, (
+            f"{name}: the wrong back bends only {bend:.1f} cm off straight, too little to see on a phone; "
+            f"make the wrong half's spine angle larger (rounded +) or smaller (arched -)"
+        )
         assert spine_bend(right.joints) <= STRAIGHT
     else:  # the fault is the hips: not finishing hip extension
         assert right.pose.hip <= 2 and wrong.pose.hip >= 10, f"{name}: the hips don't differ enough"
@@ -181,3 +313,13 @@ def test_a_mistake_in_the_pose_file_is_named(case, tmp_path):
         load_figures(path)
     for word in expected:
         assert word in str(error.value), f"{case}: {error.value}"
+
+
+def test_the_review_gallery_shows_every_figure_in_light_and_dark(tmp_path):
+    """tools/figure_gallery.py writes the sheet a reviewer looks at; the PNG needs a browser, the HTML not."""
+    from tools.figure_gallery import write_gallery
+
+    page = write_gallery(tmp_path, png=False)[0].read_text(encoding="utf-8")
+    for name in FIGURES:
+        assert page.count(f'aria-labelledby="hg-fig-{name}"') == 2, f"{name} is not on the sheet twice"
+    assert 'data-md-color-scheme="slate"' in page and ".hg-fig-ink" in page

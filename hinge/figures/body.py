@@ -14,7 +14,7 @@ person faces, y points up, the floor is y = 0. Angles are degrees.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 import yaml
@@ -25,7 +25,7 @@ POSES_FILE = Path(__file__).resolve().parent / "poses.yml"
 LENGTH = {
     "foot": 25.0,
     "shin": 43.0,
-    "thigh": 40.0,
+    "thigh": 43.0,
     "lower_back": 22.0,  # hip joint to the middle of the back
     "upper_back": 28.0,  # middle of the back to the shoulder joint
     "neck": 19.0,  # shoulder joint to the centre of the head
@@ -77,9 +77,12 @@ HUMAN_RANGE = {
     "elbow": (0, 150),
 }
 
-# Implements and supports, drawn to scale. Handle heights above what the implement rests on.
-HANDLE_HEIGHT = {"kettlebell": 27.0, "barbell": 22.5, "trap bar": 22.5}
+# Implements and supports, drawn to scale. Handle heights above what the implement rests on:
+# a 45 cm plate holds a bar 22.5 cm up; a trap bar's high handles, the ones the
+# trap bar page tells a beginner to use, sit TRAP_BAR_HANDLE_RISE above its sleeves.
 PLATE_RADIUS = 22.5
+TRAP_BAR_HANDLE_RISE = 8.0
+HANDLE_HEIGHT = {"kettlebell": 27.0, "barbell": PLATE_RADIUS, "trap bar": PLATE_RADIUS + TRAP_BAR_HANDLE_RISE}
 KETTLEBELL_RADIUS = 11.0
 TRAP_BAR_HALF_LENGTH = 32.0
 BOX_HEIGHT = 30.0  # a step or low box for the feet
@@ -91,7 +94,34 @@ STANCES = {"hip-width": 0.0, "a bit wider": 25.0, "wide": 45.0}
 # Where on the upper back a bench should meet the body: just below the shoulder blades.
 SHOULDER_BLADES_BELOW = 0.3  # fraction of the way from the middle of the back to the shoulder
 
+# What the implements weigh, in kg, for the balance check: a light kettlebell, an
+# empty trap bar, a bar with light plates. Only a lifted implement counts.
+IMPLEMENT_MASS = {"kettlebell": 12.0, "trap bar": 25.0, "barbell": 40.0}
 IMPLEMENTS = tuple(HANDLE_HEIGHT)
+
+# Where each segment's mass sits, for the balance check. Problem: a drawn pose
+# can look fine and still be one nobody can hold without falling over. Reason:
+# the body's centre of mass must be over the feet. Values from Winter,
+# "Biomechanics and Motor Control of Human Movement", 4th ed. (2009), Table 4.1:
+# each segment's share of body mass (both sides together, since the side view
+# draws one leg and one arm for two), and where along the segment its centre of
+# mass lies, as a fraction from the joint nearer the trunk. The trunk runs from
+# hip to shoulder (Winter's "trunk", greater trochanter to glenohumeral joint);
+# the head and neck mass sits at the head; the forearm segment here reaches to
+# the middle of the fist, so it carries the hand too (forearm and hand: 0.022,
+# centre about 0.6 of the way from the elbow to the fist).
+SEGMENT_MASS = {
+    # segment: (fraction of body mass, centre of mass as a fraction from its first joint)
+    "foot": (2 * 0.0145, 0.5),
+    "shin": (2 * 0.0465, 0.567),  # from the ankle up: Winter gives 0.433 from the knee down
+    "thigh": (2 * 0.100, 0.567),  # from the knee up: 0.433 from the hip down
+    "lower_back": (0.497 / 2, 0.5),  # the trunk in two halves along the back
+    "upper_back": (0.497 / 2, 0.5),
+    "neck": (0.081, 1.0),  # head and neck, at the head
+    "upper_arm": (2 * 0.028, 0.436),
+    "forearm": (2 * 0.022, 0.6),
+}
+BODY_MASS = 75.0  # kg, a person about 175 cm tall
 HANDS = ("free", "grip", "lift")  # not on the implement / on its handle, resting / holding it up
 HIGHLIGHTS = {
     # body part: the joint marked with a dot, or the segments drawn in the accent colour
@@ -248,6 +278,46 @@ def midfoot(joints: dict[str, Point]) -> float:
     return (joints["heel"][0] + joints["toe"][0]) / 2
 
 
+def trunk_angle(joints: dict[str, Point]) -> float:
+    """How steep the trunk is, hip to shoulder, in degrees above horizontal (90 is upright)."""
+    (x1, y1), (x2, y2) = joints["hip"], joints["shoulder"]
+    return math.degrees(math.atan2(y2 - y1, abs(x2 - x1)))
+
+
+def arm_slant(joints: dict[str, Point]) -> float:
+    """How far the arm, shoulder to fist, leans off vertical, in degrees (+ when the fist is behind the shoulder)."""
+    (x1, y1), (x2, y2) = joints["shoulder"], joints["hand"]
+    return math.degrees(math.atan2(x1 - x2, y1 - y2))
+
+
+def centre_of_mass(panel: Panel) -> Point:
+    """The body's centre of mass (Winter's table, SEGMENT_MASS), with a lifted implement's weight added."""
+    joints = panel.joints
+    total, x_sum, y_sum = 0.0, 0.0, 0.0
+    for segment, (share, from_start) in SEGMENT_MASS.items():
+        start, end = (joints[j] for j in segment_ends(segment))
+        x, y = along(start, end, from_start)
+        mass = share * BODY_MASS
+        total, x_sum, y_sum = total + mass, x_sum + mass * x, y_sum + mass * y
+    if panel.implement and panel.hands == "lift":
+        x, y = panel.handle()
+        mass = IMPLEMENT_MASS[panel.implement]
+        total, x_sum, y_sum = total + mass, x_sum + mass * x, y_sum + mass * (y - HANDLE_HEIGHT[panel.implement] / 2)
+    return x_sum / total, y_sum / total
+
+
+def base_of_support(panel: Panel) -> tuple[float, float]:
+    """The stretch of support under the feet, back of the heel to the tip of the toes (x, cm)."""
+    return 0.0, LENGTH["foot"]
+
+
+def interpolate(start: Pose, end: Pose, fraction: float) -> Pose:
+    """The pose a fraction of the way between two: what the animation shows between key frames,
+    since CSS turns every joint's group by the same eased fraction at the same moment."""
+    return Pose(**{f.name: getattr(start, f.name) + (getattr(end, f.name) - getattr(start, f.name)) * fraction
+                   for f in fields(Pose)})
+
+
 def spine_bend(joints: dict[str, Point]) -> float:
     """How far the middle of the back sits off the straight hip-to-shoulder line, in cm."""
     (x1, y1), (x2, y2), (x0, y0) = joints["hip"], joints["shoulder"], joints["mid_back"]
@@ -375,3 +445,24 @@ def _check_frames(figure: Figure, figures: dict[str, Figure], where: str) -> Non
 def first_panel(figure: Figure) -> Panel:
     """The position a figure stands for: its only one, or the right half of a pair."""
     return figure.panels[0]
+
+
+def animation_positions(figure: Figure, figures: dict[str, Figure], steps: int = 4) -> dict[str, Panel]:
+    """Every position an animation passes through: its key frames and `steps - 1` in-betweens
+    after each, named "figure@frame+fraction". Problem: the checks on poses would see only the
+    key frames, while a reader sees the body between them too. Reason: CSS turns each joint's
+    group by the same eased fraction at once (svg.py), so the in-between pose is the key frames'
+    angles interpolated. The implement rests on the floor until the first frame that grips it,
+    and from there hangs from the hands, as svg.py draws it."""
+    frames = [first_panel(figures[name]) for name in figure.frames]
+    grip = next(index for index, frame in enumerate(frames) if frame.hands != "free")
+    found: dict[str, Panel] = {}
+    for index, (start, end) in enumerate(zip(frames, frames[1:])):
+        for step in range(steps + (index == len(frames) - 2)):
+            fraction = step / steps
+            held = index >= grip and not (index == grip and step == 0)
+            panel = replace(start, pose=interpolate(start.pose, end.pose, fraction),
+                            hands="lift" if held else start.hands if step == 0 else "free",
+                            highlight=None, arrow=None)
+            found[f"{figure.name}@{figure.frames[index]}+{fraction:g}"] = panel
+    return found
