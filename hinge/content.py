@@ -59,6 +59,20 @@ PLACEHOLDERS = {
 }
 # Anything that looks like one of them, so a typo fails the build instead of vanishing.
 LOOKS_LIKE_A_PLACEHOLDER = re.compile(r"^[ \t]*<!--\s*(?:cue|dose|fault)[^\n]*$", re.MULTILINE | re.IGNORECASE)
+# Raw HTML a page may not carry: it would run code, send the reader or their data
+# elsewhere, or change how the page loads. Each with what to use instead.
+FORBIDDEN_HTML = (
+    (re.compile(r"<script\b", re.IGNORECASE), "a <script> tag",
+     "put page behaviour in overrides/assets/javascripts/hinge.js, found by a data- attribute"),
+    (re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", re.IGNORECASE), "an inline event handler (on…=)",
+     "put page behaviour in overrides/assets/javascripts/hinge.js, found by a data- attribute"),
+    (re.compile(r"<iframe\b", re.IGNORECASE), "an <iframe>", "link to the other page instead of embedding it"),
+    (re.compile(r"<(?:object|embed)\b", re.IGNORECASE), "an <object> or <embed>", "link to the file instead"),
+    (re.compile(r"<meta\b", re.IGNORECASE), "a <meta> tag",
+     "give page metadata in the front matter (title, description); site-wide tags go in overrides/"),
+    (re.compile(r"<form\b", re.IGNORECASE), "a <form>", "the guide takes no input; link to where the reader can act"),
+    (re.compile(r"<base\b", re.IGNORECASE), "a <base> tag", "write links relative to the page; MkDocs checks them"),
+)
 # A defined term:  **hip hinge** { #hip-hinge }  then  :   its meaning.
 DEFINITION = re.compile(
     r"^\*\*(?P<term>[^*\n]+)\*\*[ \t]*\{[ \t]*#(?P<anchor>[a-z0-9-]+)[ \t]*\}[ \t]*\n:[ \t]+(?P<meaning>.+)$",
@@ -225,6 +239,33 @@ def load_content(sources: Iterable[Source], docs_name: str = "docs") -> Content:
     return content
 
 
+TOOLTIP = re.compile(r"^\*\[(?P<term>[^\]]+)\]:[ \t]*(?P<meaning>.*)$")
+
+
+def load_tooltips(path: Path, shown_as: str) -> dict[str, str]:
+    """The glossary tooltips file (`*[term]: meaning` lines, appended to every page by
+    pymdownx.snippets): term -> meaning. A term given twice would silently replace
+    the first tooltip on every page; a line that is not UTF-8 would be blamed on
+    whichever page the file was appended to first. Both raise ContentError here."""
+    text = read_text(path, shown_as)
+    tooltips: dict[str, str] = {}
+    problems = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = TOOLTIP.match(line)
+        if not match:
+            continue
+        term = match["term"]
+        if term in tooltips:
+            problems.append(Problem(shown_as, None, f"line {number} defines the tooltip *[{term}] a second time",
+                                    "keep one line per term: the second silently replaces the first on every page"))
+        elif not match["meaning"].strip():
+            problems.append(Problem(shown_as, None, f"line {number} gives *[{term}] no meaning", "say what it means"))
+        tooltips[term] = match["meaning"].strip()
+    if problems:
+        raise ContentError(problems)
+    return tooltips
+
+
 def read_text(path: Path, shown_as: str) -> str:
     """A source file as text; a file that is not UTF-8 raises ContentError naming the byte."""
     data = path.read_bytes()
@@ -318,6 +359,7 @@ class _PageReader:
             "retired": self.retired(meta.get("retired")),
         }
         self.check_sections(kind, body)
+        self.check_html(text)
         fields["placeholders"] = self.placeholders(body)
         if kind in EXERCISE_KINDS:
             fields.update(self.exercise(meta, kind, body, title or ""))
@@ -363,6 +405,10 @@ class _PageReader:
     def definitions(self, body: str) -> tuple[Definition, ...]:
         found = []
         for match in DEFINITION.finditer(body):
+            if any(d.term.lower() == match["term"].strip().lower() or d.anchor == match["anchor"] for d in found):
+                self.problem(None, f"defines '{match['term'].strip()}' (#{match['anchor']}) a second time",
+                             "keep one definition per term, each with its own {#id}")
+                continue
             found.append(Definition(match["term"].strip(), match["anchor"], " ".join(match["meaning"].split()),
                                     self.source.url))
         return tuple(found)
@@ -377,6 +423,12 @@ class _PageReader:
             if found != expected:
                 self.problem(None, f"has the sections {found}, but a {kind} page needs {expected} in this order",
                              "add the missing '## Heading {#id}' lines; keep each id, since coaches link to them")
+
+    def check_html(self, text: str) -> None:
+        for number, line in enumerate(text.splitlines(), start=1):
+            for pattern, what, fix in FORBIDDEN_HTML:
+                if pattern.search(line):
+                    self.problem(None, f"line {number} has {what}, which a page may not carry", fix)
 
     def placeholders(self, body: str) -> frozenset[str]:
         known = {line: name for name, line in PLACEHOLDERS.items()}

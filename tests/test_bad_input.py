@@ -59,6 +59,9 @@ CASES = {
         append("<!-- figure: step-2-pull-the-hip-back -->"),
         ["step-2-pull-the-hip-back", "step-2-pull-the-hips-back"],
     ),
+    "raw script": ("hinge/set-it-up.md", append("<script>alert(1)</script>"), ["<script>", "hinge.js"]),
+    "dose in words": ("bridge/supine-hip-bridge.md", replace_line("  sets:", "  sets: two"),
+                      ["field 'dose.sets'", "'two'", "whole number"]),
     "mistyped figure line": ("bridge/supine-hip-bridge.md", append("<!-- figure supine-hip-bridge-top -->"), ["figure"]),
 }
 
@@ -88,3 +91,28 @@ def test_the_unchanged_copy_builds(tmp_path):
     copy_project(project)
     result = build_site(project, tmp_path / "site", env=QUICK_BUILD)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# The glossary tooltips file is appended to every page: its mistakes must name it, not a page.
+TOOLTIP_CASES = {
+    "tooltip given twice": ("*[lats]: Something else.\n".encode("utf-8"), "defines the tooltip *[lats] a second time"),
+    "tooltip file not UTF-8": ("*[caf\u00e9]: x\n".encode("latin-1"), "is not UTF-8 text: byte 0xe9"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(TOOLTIP_CASES))
+def test_a_broken_tooltips_file_fails_the_build_naming_it(case, tmp_path):
+    added, expected = TOOLTIP_CASES[case]
+    project = tmp_path / "project"
+    project.mkdir()
+    copy_project(project)
+    tooltips = project / "includes" / "glossary-terms.md"
+    tooltips.write_bytes(tooltips.read_bytes() + added)
+
+    result = build_site(project, tmp_path / "site", env=QUICK_BUILD)
+    output = result.stdout + result.stderr
+
+    assert result.returncode != 0, f"{case}: the build should fail but passed"
+    assert f"includes/glossary-terms.md: line" in output or "includes/glossary-terms.md: is not UTF-8" in output, output
+    assert expected in output, f"{case}: the error must say {expected!r}:\n{output}"
+    assert "docs/index.md" not in output, f"{case}: the error blames a page for the tooltips file:\n{output}"

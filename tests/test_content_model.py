@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from hinge.content import ContentError, Source, load_content
+from hinge.content import ContentError, Source, load_content, load_tooltips
 
 GOOD_STEP = """\
 ---
@@ -120,6 +120,14 @@ CASES = {
     "no action line": (edit("action: Pull your hips back until you feel the backs of your thighs.\n", ""),
                        "action", ["missing", "one thing to do"]),
     "no faults": (edit("faults:", "mistakes:"), "faults", ["None", "list one to three faults"]),
+    "script tag": (edit("Do it.", "Do it.\n\n<script>alert(1)</script>"), None, ["line", "<script>", "hinge.js"]),
+    "inline event handler": (edit("Do it.", 'Do it. <img src="x.png" onerror="alert(1)">'), None,
+                             ["inline event handler", "data- attribute"]),
+    "iframe": (edit("Do it.", '<iframe src="https://example.org"></iframe>'), None, ["<iframe>", "link to the other page"]),
+    "meta refresh": (edit("Do it.", '<meta http-equiv="refresh" content="0;url=https://example.org">'), None,
+                     ["<meta>", "front matter"]),
+    "form": (edit("Do it.", '<form action="https://example.org"><input name="q"></form>'), None, ["<form>", "takes no input"]),
+    "base": (edit("Do it.", '<base href="https://example.org/">'), None, ["<base>", "relative"]),
     "action too long": (edit("action: Pull your hips back", "action: " + "Pull your hips back " * 8),
                         "action", ["characters", "ten seconds"]),
 }
@@ -139,6 +147,14 @@ def test_a_bad_page_is_refused_naming_file_field_and_fix(case, tmp_path):
         assert word in message, f"{case}: expected {word!r} in:\n{message}"
 
 
+def test_raw_html_is_refused_on_the_line_it_stands(tmp_path):
+    page = GOOD_STEP.replace("Do it.", "Do it.\n\n<script>alert(1)</script>")
+    line = page.splitlines().index("<script>alert(1)</script>") + 1
+    with pytest.raises(ContentError) as raised:
+        load(tmp_path, page)
+    assert f"line {line} has a <script> tag" in str(raised.value)
+
+
 def test_a_page_that_is_not_utf8_names_the_byte_and_line(tmp_path):
     latin1 = GOOD_STEP.replace("Do it.", "Do it café.").encode("utf-8").replace("é".encode("utf-8"), b"\xe9")
     with pytest.raises(ContentError) as raised:
@@ -153,3 +169,40 @@ def test_every_problem_is_listed_at_once(tmp_path):
     with pytest.raises(ContentError) as raised:
         load(tmp_path, GOOD_STEP.replace("sets: 2", "sets: 0").replace("step: 2", "step: 0"))
     assert {problem.field for problem in raised.value.problems} == {"dose.sets", "step"}
+
+
+def test_a_tooltip_given_twice_is_refused_naming_the_line(tmp_path):
+    path = tmp_path / "glossary-terms.md"
+    path.write_text("*[lats]: Back muscles.\n*[core]: Your middle.\n*[lats]: Something else.\n", encoding="utf-8")
+    with pytest.raises(ContentError) as raised:
+        load_tooltips(path, "includes/glossary-terms.md")
+    assert "includes/glossary-terms.md: line 3 defines the tooltip *[lats] a second time" in str(raised.value)
+    assert "keep one line per term" in str(raised.value)
+
+
+def test_a_tooltips_file_that_is_not_utf8_names_itself(tmp_path):
+    path = tmp_path / "glossary-terms.md"
+    path.write_bytes("*[lats]: Back muscles.\n*[café]: x\n".encode("utf-8").replace("é".encode("utf-8"), b"\xe9"))
+    with pytest.raises(ContentError) as raised:
+        load_tooltips(path, "includes/glossary-terms.md")
+    assert "includes/glossary-terms.md: is not UTF-8 text: byte 0xe9 on line 2" in str(raised.value)
+
+
+def test_a_term_defined_twice_in_the_glossary_is_refused(tmp_path):
+    glossary = """---
+title: Glossary
+description: Words.
+kind: reference
+---
+
+# Glossary
+
+**lats** { #lats }
+:   Back muscles.
+
+**Lats** { #lats-again }
+:   Something else.
+"""
+    with pytest.raises(ContentError) as raised:
+        load(tmp_path, glossary, "glossary.md")
+    assert "docs/glossary.md: defines 'Lats' (#lats-again) a second time" in str(raised.value)

@@ -13,6 +13,7 @@ on_page_context hands Material's search the page's extra entries.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -22,7 +23,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from hinge import render
-from hinge.content import PLACEHOLDERS, ContentError, Source, load_content
+from hinge.content import PLACEHOLDERS, ContentError, Source, load_content, load_tooltips
 from hinge.state import STATE
 
 _serving = False
@@ -49,9 +50,19 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     ]
     try:
         STATE.content = load_content(sources, docs_name=Path(config.docs_dir).name)
+        for path in _appended_files(config):
+            load_tooltips(path, str(path.relative_to(Path(config.config_file_path).parent)))
     except ContentError as error:
-        raise PluginError(f"The pages have mistakes the build cannot render:\n{error}") from None
+        raise PluginError(f"The content has mistakes the build cannot render:\n{error}") from None
     return nav
+
+
+def _appended_files(config: MkDocsConfig) -> list[Path]:
+    """The files pymdownx.snippets appends to every page (the glossary tooltips)."""
+    snippets = config.mdx_configs.get("pymdownx.snippets", {})
+    base = snippets.get("base_path", ".")  # a path, or mkdocs.yml's `!relative $config_dir`
+    base = Path(base[0] if isinstance(base, list) else os.fspath(base))
+    return [base / name for name in snippets.get("auto_append", [])]
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
