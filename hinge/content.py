@@ -95,7 +95,6 @@ class Cue:
     teaching: str  # the cue block's text (Markdown)
     page_src: str  # source path below docs/, e.g. "hinge/pull-the-hips-back.md"
     page_title: str
-    page_url: str  # the page's URL below the site root, e.g. "hinge/pull-the-hips-back/"
     section: str  # the menu section the page sits in, e.g. "The hip hinge"
 
     @property
@@ -133,7 +132,6 @@ class Definition:
     term: str
     anchor: str
     meaning: str
-    page_url: str
 
 
 @dataclass(frozen=True)
@@ -157,10 +155,6 @@ class Page:
     retired: tuple[tuple[str, str], ...] = ()  # (retired phrase, the glossary term to use)
     placeholders: frozenset[str] = frozenset()  # PLACEHOLDERS names the page's Markdown holds
 
-    @property
-    def is_exercise(self) -> bool:
-        return self.kind in EXERCISE_KINDS
-
 
 @dataclass(frozen=True)
 class Content:
@@ -178,10 +172,6 @@ class Content:
     @property
     def definitions(self) -> list[Definition]:
         return [definition for page in self.pages for definition in page.definitions]
-
-    @property
-    def retired_words(self) -> dict[str, str]:
-        return {old: new for page in self.pages for old, new in page.retired}
 
 
 # ---------------------------------------------------------------------------
@@ -223,14 +213,13 @@ class Source:
 
 def load_content(sources: Iterable[Source], docs_name: str = "docs") -> Content:
     """Read and check every page; raise ContentError listing every problem found."""
-    problems: list[Problem] = []
-    pages = []
-    for source in sources:
-        reader = _PageReader(source, f"{docs_name}/{source.src}")
-        page = reader.read()
-        problems += reader.problems
-        if page is not None:
-            pages.append(page)
+    readers = [_PageReader(source, f"{docs_name}/{source.src}") for source in sources]
+    pages = [page for page in (reader.read() for reader in readers) if page is not None]
+    # One term per idea: the glossary names the words the guide no longer uses.
+    retired = {old: new for page in pages for old, new in page.retired}
+    for reader in readers:
+        reader.check_retired_words(retired)
+    problems = [problem for reader in readers for problem in reader.problems]
     content = Content(tuple(pages))
     if not problems:
         problems += _cross_page_problems(content, docs_name)
@@ -316,6 +305,7 @@ class _PageReader:
         self.source = source
         self.file = shown_as
         self.problems: list[Problem] = []
+        self.body_lines: list[tuple[int, str]] = []  # (line number in the file, text), after the front matter
 
     def problem(self, field: str | None, what: str, fix: str) -> None:
         self.problems.append(Problem(self.file, field, what, fix))
@@ -332,6 +322,8 @@ class _PageReader:
             self.problem(None, str(error), "put text that has ': ' in quotes, and give each field once")
             return None
         body = text[FRONT_MATTER.match(text).end():]
+        first_body_line = text[: FRONT_MATTER.match(text).end()].count("\n") + 1
+        self.body_lines = list(enumerate(body.splitlines(), start=first_body_line))
 
         title = self.text(meta, "title", "add a title: the page's heading")
         description = self.text(meta, "description", "add one sentence that says what the page gives the reader")
@@ -409,8 +401,7 @@ class _PageReader:
                 self.problem(None, f"defines '{match['term'].strip()}' (#{match['anchor']}) a second time",
                              "keep one definition per term, each with its own {#id}")
                 continue
-            found.append(Definition(match["term"].strip(), match["anchor"], " ".join(match["meaning"].split()),
-                                    self.source.url))
+            found.append(Definition(match["term"].strip(), match["anchor"], " ".join(match["meaning"].split())))
         return tuple(found)
 
     def check_sections(self, kind: str, body: str) -> None:
@@ -423,6 +414,14 @@ class _PageReader:
             if found != expected:
                 self.problem(None, f"has the sections {found}, but a {kind} page needs {expected} in this order",
                              "add the missing '## Heading {#id}' lines; keep each id, since coaches link to them")
+
+    def check_retired_words(self, retired: dict[str, str]) -> None:
+        patterns = {old: re.compile(rf"\b{re.escape(old)}\b", re.IGNORECASE) for old in retired}
+        for number, line in self.body_lines:
+            for old, pattern in patterns.items():
+                if pattern.search(line):
+                    self.problem(None, f"line {number} says '{old}', a word the guide no longer uses",
+                                 f"write '{retired[old]}', the glossary's one term for it (its 'retired' list)")
 
     def check_html(self, text: str) -> None:
         for number, line in enumerate(text.splitlines(), start=1):
@@ -511,8 +510,8 @@ class _PageReader:
                 self.problem(f"{where}.cue", f"says {words!r}, but its block #{anchor} says {shown!r}",
                              "use the same words in both")
             if words and fixes:
-                cues.append(Cue(words, fixes, anchor, _dedent(block["body"]), self.source.src, title,
-                                self.source.url, self.source.section))
+                cues.append(Cue(words, fixes, anchor, block["body"].strip("\n"), self.source.src, title,
+                                self.source.section))
         for anchor in sorted(set(blocks) - set(anchors)):
             self.problem("cues", f"does not list the cue block #{anchor}",
                          f"add it under 'cues' with its cue, what it fixes and 'anchor: {anchor}'")
@@ -565,11 +564,6 @@ class _PageReader:
             if looks and feels and fix:
                 found.append(Fault(looks, feels, fix, cue))
         return tuple(found)
-
-
-def _dedent(block_body: str) -> str:
-    """A cue block's text without the blank lines around it."""
-    return block_body.strip("\n")
 
 
 def _cross_page_problems(content: Content, docs_name: str) -> list[Problem]:

@@ -206,3 +206,17 @@ kind: reference
     with pytest.raises(ContentError) as raised:
         load(tmp_path, glossary, "glossary.md")
     assert "docs/glossary.md: defines 'Lats' (#lats-again) a second time" in str(raised.value)
+
+
+def test_a_retired_word_is_refused_naming_the_line_and_the_term_to_use(tmp_path):
+    glossary = tmp_path / "glossary.md"
+    glossary.write_text("---\ntitle: Glossary\ndescription: Words.\nkind: reference\nretired:\n  flat back: neutral spine\n---\n\n# Glossary\n",
+                        encoding="utf-8")
+    step = tmp_path / "step.md"
+    page = GOOD_STEP.replace("Do it.", "Keep a flat back.")
+    step.write_text(page, encoding="utf-8")
+    line = page.splitlines().index("Keep a flat back.") + 1
+    with pytest.raises(ContentError) as raised:
+        load_content([Source("glossary.md", glossary, "glossary/"), Source("hinge/step.md", step, "hinge/step/")])
+    assert (f"docs/hinge/step.md: line {line} says 'flat back', a word the guide no longer uses. "
+            "Fix: write 'neutral spine'") in str(raised.value)
