@@ -37,7 +37,7 @@ MAX_ACTION = 120
 ANCHOR = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 # Fields a page may set, by kind; Material reads `search`, `hide` and `tags` itself.
-COMMON_FIELDS = {"title", "description", "kind", "search", "hide", "tags"}
+COMMON_FIELDS = {"title", "description", "kind", "search", "hide", "tags", "also_called"}
 EXERCISE_FIELDS = {"equipment", "cues", "step", "action", "dose", "faults", "easier", "harder"}
 GLOSSARY_FIELDS = {"retired"}
 
@@ -154,6 +154,7 @@ class Page:
     definitions: tuple[Definition, ...] = ()
     retired: tuple[tuple[str, str], ...] = ()  # (retired phrase, the glossary term to use)
     placeholders: frozenset[str] = frozenset()  # PLACEHOLDERS names the page's Markdown holds
+    also_called: tuple[str, ...] = ()  # other names people use for what the page teaches, shown and searchable
 
 
 @dataclass(frozen=True)
@@ -348,6 +349,7 @@ class _PageReader:
             "title": title or "", "description": description or "", "kind": kind,
             "search_boost": self.search_boost(meta.get("search")),
             "definitions": self.definitions(body),
+            "also_called": self.names(meta.get("also_called")),
             "retired": self.retired(meta.get("retired")),
         }
         self.check_sections(kind, body)
@@ -384,6 +386,14 @@ class _PageReader:
             self.problem("search", f"is {search!r}", "write it as 'search: {boost: 1.5}' with a number above 0")
             return None
         return float(boost)
+
+    def names(self, value: object) -> tuple[str, ...]:
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
+            self.problem("also_called", f"is {value!r}", "list the other names people use, like [hex bar deadlift]")
+            return ()
+        return tuple(" ".join(v.split()) for v in value)
 
     def retired(self, value: object) -> tuple[tuple[str, str], ...]:
         if value is None:

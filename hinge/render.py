@@ -69,6 +69,12 @@ def render_action(page: Page) -> str:
     return f'<p class="hg-action" data-search-exclude markdown><strong>Do this:</strong> {page.action}</p>'
 
 
+def render_also_called(page: Page) -> str:
+    """The other names people know the page's subject by: shown, so a reader who
+    searched for one of them sees why the page came up, and indexed with the page."""
+    return f'<p class="hg-also-called" markdown>Also called: {", ".join(page.also_called)}.</p>'
+
+
 def dose_summary(dose: Dose) -> str:
     """'2 sets of 8, pause 2 s at the top, rest 60 s, 2 times a week'."""
     parts = [f"{dose.sets} {'set' if dose.sets == 1 else 'sets'} of {dose.reps}"]

@@ -128,6 +128,8 @@ CASES = {
                      ["<meta>", "front matter"]),
     "form": (edit("Do it.", '<form action="https://example.org"><input name="q"></form>'), None, ["<form>", "takes no input"]),
     "base": (edit("Do it.", '<base href="https://example.org/">'), None, ["<base>", "relative"]),
+    "also_called not a list": (edit("kind: step", "kind: step\nalso_called: hips back"), "also_called",
+                               ["'hips back'", "list the other names"]),
     "action too long": (edit("action: Pull your hips back", "action: " + "Pull your hips back " * 8),
                         "action", ["characters", "ten seconds"]),
 }

@@ -77,6 +77,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     }
     for name in model.placeholders:
         markdown = markdown.replace(PLACEHOLDERS[name], renderers[name]())
+    # Right under the title: the action line, then the other names.
+    if model.also_called:
+        markdown = _after_title(markdown, render.render_also_called(model))
     if model.action:
         markdown = _after_title(markdown, render.render_action(model))
     return markdown
