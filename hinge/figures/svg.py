@@ -44,7 +44,7 @@ from hinge.figures.body import (
 
 # Fixed colours for the standalone files; pages use the theme's (hinge.css).
 NEUTRAL_STYLE = (
-    ".hg-fig-ink{stroke:#263238}.hg-fig-gap{stroke:#fff}.hg-fig-gear{fill:#b0bec5;stroke:#546e7a}"
+    ".hg-fig-ink{stroke:#263238}.hg-fig-far{stroke:#78909c}.hg-fig-gap{stroke:#fff}.hg-fig-gear{fill:#b0bec5;stroke:#546e7a}"
     ".hg-fig-ground{fill:#eceff1;stroke:#78909c}.hg-fig-key{stroke:#d84315}.hg-fig-dot{fill:#d84315;stroke:#fff}"
     ".hg-fig-text{fill:#263238;font-family:sans-serif}"
 )
@@ -61,9 +61,10 @@ ARMS = ("upper_arm", "forearm")
 LAYERS = {
     "ground": {"class": "hg-fig-ground", "stroke-width": "1.5"},
     "gear": {"class": "hg-fig-gear", "stroke-width": "1.5"},
+    # The arms hang beside the body, behind the trunk and legs from the side, in a lighter
+    # grey: drawn over the body they hid the back line and the knee, the two things to check.
+    "far": {"class": "hg-fig-far", "fill": "none", "stroke-linecap": "round"},
     "ink": {"class": "hg-fig-ink", "fill": "none", "stroke-linecap": "round", "stroke-linejoin": "round"},
-    "gap": {"class": "hg-fig-gap", "fill": "none", "stroke-linecap": "round"},
-    "arms": {"class": "hg-fig-ink", "fill": "none", "stroke-linecap": "round"},
     "key_gap": {"class": "hg-fig-gap", "fill": "none", "stroke-linecap": "round", "stroke-linejoin": "round"},
     "key": {"class": "hg-fig-key", "fill": "none", "stroke-linecap": "round", "stroke-linejoin": "round"},
     "dot": {"class": "hg-fig-dot", "stroke-width": "2.5"},
@@ -182,10 +183,7 @@ def draw_body(drawing: Drawing, joints: dict[str, Point]) -> None:
     for segment in BODY_DRAWING_ORDER:
         start, end = (joints[j] for j in segment_ends(segment))
         width = THICKNESS[segment]
-        if segment in ARMS:
-            # A thin gap in the page colour keeps the near arm readable over the trunk.
-            drawing.add("gap", "path", [], d=line(start, end), stroke_width=number(width + 3))
-        layer = "arms" if segment in ARMS else "ink"
+        layer = "far" if segment in ARMS else "ink"  # LAYERS["far"] says why
         drawing.add(layer, "path", [start, end], width / 2, d=line(start, end), stroke_width=number(width))
     head = joints["head"]
     # A circle stroked as wide as its diameter is a filled disc in the ink colour.
@@ -354,7 +352,7 @@ ANIMATION_SECONDS = 9
 HOLD = 6.0  # percent of the cycle each key frame is held still
 CHILDREN = {parent: [s for s, p, _, _ in CHAIN if p == parent] for _, parent, _, _ in CHAIN}
 TO_THE_HAND = ("shin", "thigh", "lower_back", "upper_back", "upper_arm", "forearm")
-WHOLE_BODY = tuple(segment for segment, _, _, _ in CHAIN)
+BODY_WITHOUT_ARMS = tuple(segment for segment, _, _, _ in CHAIN if segment not in ARMS)
 
 
 def turn(panel: Panel, segment: str) -> float:
@@ -389,12 +387,17 @@ def joint_group(segment: str, still: Panel, draw, keep: tuple[str, ...], offset:
     return place
 
 
-def draw_segment(group: ET.Element, segment: str) -> None:
+def segment_path(group: ET.Element, segment: str, css: str) -> None:
+    """A segment from its joint, in the all-zero pose, inside the group that turns it."""
     end = zero_pose_step(segment)
-    d = f"M0 0L{number(end[0])} {number(end[1])}"
-    if segment in ARMS:
-        ET.SubElement(group, "path", {"class": "hg-fig-gap", "d": d, "stroke-width": number(THICKNESS[segment] + 3)})
-    ET.SubElement(group, "path", {"class": "hg-fig-ink", "d": d, "stroke-width": number(THICKNESS[segment])})
+    ET.SubElement(group, "path", {"class": css, "d": f"M0 0L{number(end[0])} {number(end[1])}",
+                                  "stroke-width": number(THICKNESS[segment])})
+
+
+def draw_segment(group: ET.Element, segment: str) -> None:
+    """A segment of the body in ink; the arms hang in the copy behind it (animation_svg), as in the stills."""
+    end = zero_pose_step(segment)
+    segment_path(group, segment, "hg-fig-ink")
     if segment == "neck":
         ET.SubElement(group, "circle", {"class": "hg-fig-ink", "cy": number(end[1]),
                                         "r": number(HEAD_RADIUS / 2, 1), "stroke-width": number(HEAD_RADIUS)})
@@ -445,7 +448,10 @@ def animation_svg(figure: Figure, figures: dict[str, Figure], standalone: bool) 
     resting.set("opacity", "0" if held else "1")
     root.extend([floor, resting])
 
-    def hang_implement(group: ET.Element, segment: str) -> None:
+    def draw_arms_and_implement(group: ET.Element, segment: str) -> None:
+        """The arms, lighter and behind the body, with the implement hanging from the hands."""
+        if segment in ARMS:
+            segment_path(group, segment, "hg-fig-far")
         if segment == "forearm":
             hand = ET.SubElement(group, "g", transform=f"translate(0 {number(LENGTH['forearm'])})")
             straight = ET.SubElement(hand, "g", {"class": "hg-hinge-upright", "transform": f"rotate({number(upright(still), 1)})"})
@@ -456,13 +462,14 @@ def animation_svg(figure: Figure, figures: dict[str, Figure], standalone: bool) 
             carried.set("opacity", "1" if held else "0")
             straight.append(carried)
 
-    # The held implement hangs from an invisible copy of the chain to the hand, drawn behind the body.
+    # The arms and the held implement hang from a copy of the chain to the hand, drawn behind the body.
     ankle = still.joints["ankle"]
-    root.append(joint_group("shin", still, hang_implement, TO_THE_HAND, (ankle[0], -ankle[1])))
+    behind = ET.SubElement(root, "g", dict(LAYERS["far"]))
+    behind.append(joint_group("shin", still, draw_arms_and_implement, TO_THE_HAND, (ankle[0], -ankle[1])))
     body = Drawing()
     body.add("ink", "path", [], d=line(still.joints["heel"], still.joints["toe"]), stroke_width=number(THICKNESS["foot"]))
     ink = body.groups()[0]
-    ink.append(joint_group("shin", still, draw_segment, WHOLE_BODY, (ankle[0], -ankle[1])))
+    ink.append(joint_group("shin", still, draw_segment, BODY_WITHOUT_ARMS, (ankle[0], -ankle[1])))
     root.append(ink)
     return root
 
