@@ -40,6 +40,7 @@ from hinge.figures.body import (
     first_panel,
     midfoot,
     segment_ends,
+    spine_bend,
 )
 
 # Fixed colours for the standalone files; pages use the theme's (hinge.css).
@@ -54,8 +55,10 @@ PAIR_GAP = 16.0
 PAIR_COLUMN = 110.0  # narrowest column of a pair, so its label fits
 LABEL_SIZE = 10.0  # font size in cm of the drawing: about 15 px on a phone
 LABEL_LINE = 12.5
-BODY_DRAWING_ORDER = ("foot", "shin", "thigh", "lower_back", "upper_back", "neck", "upper_arm", "forearm")
+TRUNK = ("lower_back", "upper_back")  # drawn together, as one curve (trunk_path)
+BODY_DRAWING_ORDER = ("foot", "shin", "thigh", *TRUNK, "neck", "upper_arm", "forearm")
 ARMS = ("upper_arm", "forearm")
+CURVED_BACK = 0.5  # cm off the hip-to-shoulder line: a back bent further is drawn as a curve
 
 # Back-to-front layers and each one's fixed drawing attributes.
 LAYERS = {
@@ -179,10 +182,34 @@ def draw_floor(drawing: Drawing, left: float, right: float) -> None:
 # ---------------------------------------------------------------------------
 
 
+def trunk_path(joints: dict[str, Point], segments: tuple[str, ...] = TRUNK) -> str:
+    """The back from hip to shoulder, or one half of it, as a path.
+
+    Problem: the model bends the spine at one joint, the middle of the back, and two
+    straight pieces meeting there read as a kink, not as a rounded or arched back.
+    Reason: a quadratic curve through the hip, the middle of the back and the shoulder
+    shows the whole back bending, as a spine does. A straight back stays one line."""
+    hip, middle, shoulder = joints["hip"], joints["mid_back"], joints["shoulder"]
+    ends = {"lower_back": (hip, middle), "upper_back": (middle, shoulder)}
+    start, end = ends[segments[0]][0], ends[segments[-1]][1]
+    if spine_bend(joints) < CURVED_BACK:
+        return line(start, end)
+    # The control point that makes the curve pass through the middle of the back halfway along.
+    control = (2 * middle[0] - (hip[0] + shoulder[0]) / 2, 2 * middle[1] - (hip[1] + shoulder[1]) / 2)
+    if len(segments) == 1:  # one half of the curve, split at its middle (de Casteljau)
+        control = along(hip, control, 0.5) if segments[0] == "lower_back" else along(control, shoulder, 0.5)
+    return f"M{svg_point(start)}Q{svg_point(control)} {svg_point(end)}"
+
+
 def draw_body(drawing: Drawing, joints: dict[str, Point]) -> None:
     for segment in BODY_DRAWING_ORDER:
         start, end = (joints[j] for j in segment_ends(segment))
         width = THICKNESS[segment]
+        if segment in TRUNK:
+            if segment == TRUNK[0]:
+                covers = [joints["hip"], joints["mid_back"], joints["shoulder"]]
+                drawing.add("ink", "path", covers, width / 2, d=trunk_path(joints), stroke_width=number(width))
+            continue
         layer = "far" if segment in ARMS else "ink"  # LAYERS["far"] says why
         drawing.add(layer, "path", [start, end], width / 2, d=line(start, end), stroke_width=number(width))
     head = joints["head"]
@@ -201,8 +228,9 @@ def draw_highlight(drawing: Drawing, panel: Panel, joints: dict[str, Point]) -> 
     else:  # a body part: a stripe along it
         ends = [segment_ends(segment) for segment in parts]
         points = [joints[ends[0][0]]] + [joints[end] for _, end in ends]
-        drawing.add("key_gap", "path", [], d=line(*points), stroke_width=8)
-        drawing.add("key", "path", points, d=line(*points), stroke_width=5)
+        stripe = trunk_path(joints, parts) if set(parts) <= set(TRUNK) else line(*points)
+        drawing.add("key_gap", "path", [], d=stripe, stroke_width=8)
+        drawing.add("key", "path", points, d=stripe, stroke_width=5)
         spot = along(points[0], points[-1], 0.5)
     if panel.arrow:
         draw_arrow(drawing, spot, panel.arrow)
