@@ -51,6 +51,7 @@ NEUTRAL_STYLE = (
 )
 PX_PER_CM = 1.6  # every figure at one scale: a standing person is about 280 px tall
 PAD = 6.0  # margin around a drawing, cm
+BLOCK_LAYER = 7.5  # cm: blocks under an implement are drawn as a stack of layers about this thick
 PAIR_GAP = 16.0
 PAIR_COLUMN = 110.0  # narrowest column of a pair, so its label fits
 LABEL_SIZE = 10.0  # font size in cm of the drawing: about 15 px on a phone
@@ -144,7 +145,20 @@ def draw_supports(drawing: Drawing, panel: Panel, joints: dict[str, Point]) -> N
         for leg in (left + 4, left + BENCH_WIDTH - 4):
             drawing.add("ground", "path", [(leg, 0)], d=line((leg, 0), (leg, BENCH_HEIGHT - 7)), stroke_width=3)
     if panel.implement and panel.blocks:
-        rectangle(drawing, "ground", midfoot(joints) - 20, 0, 40, panel.blocks)
+        draw_blocks(drawing, panel.blocks, midfoot(joints))
+
+
+def draw_blocks(drawing: Drawing, height: float, middle: float) -> None:
+    """A stack of flat blocks or plates under the implement, between the feet.
+
+    Problem: one box wider than the foot, drawn behind it, read as the person standing
+    inside a box. Reason: a stack split into layers, its ends just inside the heel and
+    toes of the foot in front of it, reads as something the bell stands on; narrower
+    still, the shin and foot would hide it."""
+    layers = max(1, round(height / BLOCK_LAYER))
+    width = LENGTH["foot"]
+    for layer in range(layers):
+        rectangle(drawing, "gear", middle - width / 2, layer * height / layers, width, height / layers, rx=1.5)
 
 
 def draw_implement(drawing: Drawing, name: str, handle: Point) -> None:
