@@ -24,6 +24,7 @@ from hinge.figures.body import (
     BENCH_WIDTH,
     BOX_HEIGHT,
     CHAIN,
+    CHEST_TALL,
     HANDLE_HEIGHT,
     HEAD_RADIUS,
     HIGHLIGHTS,
@@ -41,6 +42,7 @@ from hinge.figures.body import (
     midfoot,
     segment_ends,
     spine_bend,
+    toward,
 )
 
 # Fixed colours for the standalone files; pages use the theme's (hinge.css).
@@ -53,6 +55,7 @@ PX_PER_CM = 1.6  # every figure at one scale: a standing person is about 280 px 
 PAD = 6.0  # margin around a drawing, cm
 BLOCK_LAYER = 7.5  # cm: blocks under an implement are drawn as a stack of layers about this thick
 PAIR_GAP = 16.0
+CHEST_ARROW_BELOW = 24.0  # cm from the line of the back to the "chest tall" arrow, clear of the chest
 PAIR_COLUMN = 110.0  # narrowest column of a pair, so its label fits
 LABEL_SIZE = 10.0  # font size in cm of the drawing: about 15 px on a phone
 LABEL_LINE = 12.5
@@ -246,14 +249,19 @@ def draw_highlight(drawing: Drawing, panel: Panel, joints: dict[str, Point]) -> 
         drawing.add("key_gap", "path", [], d=stripe, stroke_width=8)
         drawing.add("key", "path", points, d=stripe, stroke_width=5)
         spot = along(points[0], points[-1], 0.5)
-    if panel.arrow:
-        draw_arrow(drawing, spot, panel.arrow)
+    if panel.arrow == CHEST_TALL:
+        hip, shoulder = joints["hip"], joints["shoulder"]
+        up_the_trunk = math.degrees(math.atan2(shoulder[1] - hip[1], shoulder[0] - hip[0]))
+        # Below the trunk of a person facing right is the chest side; start under the middle of the back.
+        chest = toward(along(hip, shoulder, 0.45), up_the_trunk - 90, CHEST_ARROW_BELOW)
+        draw_arrow(drawing, chest, up_the_trunk, 0, 26)
+    elif panel.arrow:
+        start, end = (-44, -20) if panel.arrow == "forward" else (18, 40)  # a forward push comes from behind
+        draw_arrow(drawing, spot, ARROWS[panel.arrow], start, end)
 
 
-def draw_arrow(drawing: Drawing, spot: Point, direction: str) -> None:
-    """An arrow beside a body part saying which way it moves; a forward push comes from behind."""
-    degrees = ARROWS[direction]
-    start, end = (-44, -20) if direction == "forward" else (18, 40)
+def draw_arrow(drawing: Drawing, spot: Point, degrees: float, start: float, end: float) -> None:
+    """An arrow pointing `degrees` from the +x axis, from `start` to `end` cm along that way from `spot`."""
 
     def at(distance: float, turn: float = 0.0) -> Point:
         radians = math.radians(degrees + turn)
