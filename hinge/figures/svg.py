@@ -279,7 +279,9 @@ def draw_arrow(drawing: Drawing, spot: Point, degrees: float, start: float, end:
 FEET_APART = {"hip-width": (12.0, 8.0), "a bit wider": (20.0, 20.0), "wide": (32.0, 35.0)}
 ABOVE_SCALE = 0.6
 ABOVE_SPAN = ((-30.0, 50.0), (-52.0, 52.0))  # forward and sideways reach of the view, cm
-TRAP_BAR_FRAME = ((34, 0), (17, 30), (-17, 30), (-34, 0), (-17, -30), (17, -30))  # around the handles, cm
+TRAP_BAR_FRAME = ((36, 0), (18, 34), (-18, 34), (-36, 0), (-18, -34), (18, -34))  # around the handles, cm
+HANDLE_HALF_LENGTH = 8.0  # cm: a trap bar's handle, or a kettlebell's seen from above, either side of the middle
+FOOT_FROM_ABOVE = (("heel", 0.0, 0.5, 6.0), ("forefoot", 0.45, 1.0, 10.0))  # (part, from, to, width cm) along the foot
 
 
 def hands_apart(panel: Panel) -> float:
@@ -302,23 +304,34 @@ def draw_from_above(drawing: Drawing, panel: Panel, left: float, top: float) -> 
 
     rectangle(drawing, "ground", left, top - height, width, height, rx=4)
     middle = LENGTH["foot"] / 2  # the implement sits over the middle of the feet
+    # Problem: bare hand dots on a frame, or two dots inside a bell, did not read as hands on
+    # handles (a reviewer saw a figure 8). Reason: the handles are drawn, the hands on a
+    # kettlebell's one handle are left out, and each foot is wider at the front than at the heel.
     if panel.implement == "kettlebell":
         centre = plan(middle, 0)
         drawing.add("gear", "circle", [], cx=number(centre[0]), cy=number(-centre[1]),
                     r=number(KETTLEBELL_RADIUS * ABOVE_SCALE))
+        mark("gear", (middle, -HANDLE_HALF_LENGTH), (middle, HANDLE_HALF_LENGTH))  # the handle, across the bell
     elif panel.implement == "trap bar":
-        mark("gear", *((middle + u, v) for u, v in TRAP_BAR_FRAME), (middle + 34, 0), fill="none")
-        for side in (1, -1):  # the sleeves that carry the plates
-            mark("gear", (middle, side * 30), (middle, side * v_max))
+        first = TRAP_BAR_FRAME[0]
+        mark("gear", *((middle + u, v) for u, v in TRAP_BAR_FRAME), (middle + first[0], first[1]), fill="none")
+        for side in (1, -1):  # the sleeves that carry the plates, and the handles inside the frame
+            mark("gear", (middle, side * TRAP_BAR_FRAME[1][1]), (middle, side * v_max))
+            mark("gear", (middle - HANDLE_HALF_LENGTH, side * hands_apart(panel)),
+                 (middle + HANDLE_HALF_LENGTH, side * hands_apart(panel)))
     else:
         mark("gear", (middle, v_min), (middle, v_max))
     apart, toes_out = FEET_APART[panel.stance]
     turned = math.radians(toes_out)
     for side in (1, -1):
-        toe = (LENGTH["foot"] * math.cos(turned), side * (apart + LENGTH["foot"] * math.sin(turned)))
-        drawing.add("ink", "path", [], d=line(plan(0, side * apart), plan(*toe)), stroke_width=5)
-        hand = plan(middle, side * hands_apart(panel))
-        drawing.add("ink", "circle", [], cx=number(hand[0]), cy=number(-hand[1]), r=1.5, stroke_width=3.5)
+        def on_foot(fraction: float) -> Point:
+            reach = LENGTH["foot"] * fraction
+            return plan(reach * math.cos(turned), side * (apart + reach * math.sin(turned)))
+        for _, start, end, foot_width in FOOT_FROM_ABOVE:
+            drawing.add("ink", "path", [], d=line(on_foot(start), on_foot(end)), stroke_width=number(foot_width * ABOVE_SCALE, 1))
+        if panel.implement != "kettlebell":
+            hand = plan(middle, side * hands_apart(panel))
+            drawing.add("ink", "circle", [], cx=number(hand[0]), cy=number(-hand[1]), r=1.5, stroke_width=3.5)
     label = drawing.add("text", "text", [(left, top - height - 12), (left + width, top)],
                         x=number(left + width / 2), y=number(height - top + 11), font_size=9)
     label.text = "From above"
