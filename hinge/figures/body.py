@@ -136,6 +136,9 @@ HIGHLIGHTS = {
     "upper back": ("upper_back",),
 }
 ARROWS = {"back": 180.0, "forward": 0.0, "up": 90.0}
+# An arrow along the trunk toward the head, beside the chest: "lift the chest tall". An
+# upward arrow on the back read as "lift with your back", the opposite of the advice.
+CHEST_TALL = "chest tall"
 VERDICTS = ("right", "wrong")
 
 Point = tuple[float, float]
@@ -340,7 +343,7 @@ _CHOICES = {
     "feet_on": ("floor", "box"),
     "back_on": ("floor", "bench"),
     "highlight": tuple(HIGHLIGHTS),
-    "arrow": tuple(ARROWS),
+    "arrow": (*ARROWS, CHEST_TALL),
     "stance": tuple(STANCES),
 }
 

@@ -24,6 +24,7 @@ from hinge.figures.body import (
     BENCH_WIDTH,
     BOX_HEIGHT,
     CHAIN,
+    CHEST_TALL,
     HANDLE_HEIGHT,
     HEAD_RADIUS,
     HIGHLIGHTS,
@@ -40,30 +41,37 @@ from hinge.figures.body import (
     first_panel,
     midfoot,
     segment_ends,
+    spine_bend,
+    toward,
 )
 
 # Fixed colours for the standalone files; pages use the theme's (hinge.css).
 NEUTRAL_STYLE = (
-    ".hg-fig-ink{stroke:#263238}.hg-fig-gap{stroke:#fff}.hg-fig-gear{fill:#b0bec5;stroke:#546e7a}"
+    ".hg-fig-ink{stroke:#263238}.hg-fig-far{stroke:#78909c}.hg-fig-gap{stroke:#fff}.hg-fig-gear{fill:#b0bec5;stroke:#546e7a}"
     ".hg-fig-ground{fill:#eceff1;stroke:#78909c}.hg-fig-key{stroke:#d84315}.hg-fig-dot{fill:#d84315;stroke:#fff}"
     ".hg-fig-text{fill:#263238;font-family:sans-serif}"
 )
 PX_PER_CM = 1.6  # every figure at one scale: a standing person is about 280 px tall
 PAD = 6.0  # margin around a drawing, cm
+BLOCK_LAYER = 7.5  # cm: blocks under an implement are drawn as a stack of layers about this thick
 PAIR_GAP = 16.0
+CHEST_ARROW_BELOW = 24.0  # cm from the line of the back to the "chest tall" arrow, clear of the chest
 PAIR_COLUMN = 110.0  # narrowest column of a pair, so its label fits
 LABEL_SIZE = 10.0  # font size in cm of the drawing: about 15 px on a phone
 LABEL_LINE = 12.5
-BODY_DRAWING_ORDER = ("foot", "shin", "thigh", "lower_back", "upper_back", "neck", "upper_arm", "forearm")
+TRUNK = ("lower_back", "upper_back")  # drawn together, as one curve (trunk_path)
+BODY_DRAWING_ORDER = ("foot", "shin", "thigh", *TRUNK, "neck", "upper_arm", "forearm")
 ARMS = ("upper_arm", "forearm")
+CURVED_BACK = 0.5  # cm off the hip-to-shoulder line: a back bent further is drawn as a curve
 
 # Back-to-front layers and each one's fixed drawing attributes.
 LAYERS = {
     "ground": {"class": "hg-fig-ground", "stroke-width": "1.5"},
     "gear": {"class": "hg-fig-gear", "stroke-width": "1.5"},
+    # The arms hang beside the body, behind the trunk and legs from the side, in a lighter
+    # grey: drawn over the body they hid the back line and the knee, the two things to check.
+    "far": {"class": "hg-fig-far", "fill": "none", "stroke-linecap": "round"},
     "ink": {"class": "hg-fig-ink", "fill": "none", "stroke-linecap": "round", "stroke-linejoin": "round"},
-    "gap": {"class": "hg-fig-gap", "fill": "none", "stroke-linecap": "round"},
-    "arms": {"class": "hg-fig-ink", "fill": "none", "stroke-linecap": "round"},
     "key_gap": {"class": "hg-fig-gap", "fill": "none", "stroke-linecap": "round", "stroke-linejoin": "round"},
     "key": {"class": "hg-fig-key", "fill": "none", "stroke-linecap": "round", "stroke-linejoin": "round"},
     "dot": {"class": "hg-fig-dot", "stroke-width": "2.5"},
@@ -140,7 +148,20 @@ def draw_supports(drawing: Drawing, panel: Panel, joints: dict[str, Point]) -> N
         for leg in (left + 4, left + BENCH_WIDTH - 4):
             drawing.add("ground", "path", [(leg, 0)], d=line((leg, 0), (leg, BENCH_HEIGHT - 7)), stroke_width=3)
     if panel.implement and panel.blocks:
-        rectangle(drawing, "ground", midfoot(joints) - 20, 0, 40, panel.blocks)
+        draw_blocks(drawing, panel.blocks, midfoot(joints))
+
+
+def draw_blocks(drawing: Drawing, height: float, middle: float) -> None:
+    """A stack of flat blocks or plates under the implement, between the feet.
+
+    Problem: one box wider than the foot, drawn behind it, read as the person standing
+    inside a box. Reason: a stack split into layers, its ends just inside the heel and
+    toes of the foot in front of it, reads as something the bell stands on; narrower
+    still, the shin and foot would hide it."""
+    layers = max(1, round(height / BLOCK_LAYER))
+    width = LENGTH["foot"]
+    for layer in range(layers):
+        rectangle(drawing, "gear", middle - width / 2, layer * height / layers, width, height / layers, rx=1.5)
 
 
 def draw_implement(drawing: Drawing, name: str, handle: Point) -> None:
@@ -178,14 +199,35 @@ def draw_floor(drawing: Drawing, left: float, right: float) -> None:
 # ---------------------------------------------------------------------------
 
 
+def trunk_path(joints: dict[str, Point], segments: tuple[str, ...] = TRUNK) -> str:
+    """The back from hip to shoulder, or one half of it, as a path.
+
+    Problem: the model bends the spine at one joint, the middle of the back, and two
+    straight pieces meeting there read as a kink, not as a rounded or arched back.
+    Reason: a quadratic curve through the hip, the middle of the back and the shoulder
+    shows the whole back bending, as a spine does. A straight back stays one line."""
+    hip, middle, shoulder = joints["hip"], joints["mid_back"], joints["shoulder"]
+    ends = {"lower_back": (hip, middle), "upper_back": (middle, shoulder)}
+    start, end = ends[segments[0]][0], ends[segments[-1]][1]
+    if spine_bend(joints) < CURVED_BACK:
+        return line(start, end)
+    # The control point that makes the curve pass through the middle of the back halfway along.
+    control = (2 * middle[0] - (hip[0] + shoulder[0]) / 2, 2 * middle[1] - (hip[1] + shoulder[1]) / 2)
+    if len(segments) == 1:  # one half of the curve, split at its middle (de Casteljau)
+        control = along(hip, control, 0.5) if segments[0] == "lower_back" else along(control, shoulder, 0.5)
+    return f"M{svg_point(start)}Q{svg_point(control)} {svg_point(end)}"
+
+
 def draw_body(drawing: Drawing, joints: dict[str, Point]) -> None:
     for segment in BODY_DRAWING_ORDER:
         start, end = (joints[j] for j in segment_ends(segment))
         width = THICKNESS[segment]
-        if segment in ARMS:
-            # A thin gap in the page colour keeps the near arm readable over the trunk.
-            drawing.add("gap", "path", [], d=line(start, end), stroke_width=number(width + 3))
-        layer = "arms" if segment in ARMS else "ink"
+        if segment in TRUNK:
+            if segment == TRUNK[0]:
+                covers = [joints["hip"], joints["mid_back"], joints["shoulder"]]
+                drawing.add("ink", "path", covers, width / 2, d=trunk_path(joints), stroke_width=number(width))
+            continue
+        layer = "far" if segment in ARMS else "ink"  # LAYERS["far"] says why
         drawing.add(layer, "path", [start, end], width / 2, d=line(start, end), stroke_width=number(width))
     head = joints["head"]
     # A circle stroked as wide as its diameter is a filled disc in the ink colour.
@@ -203,17 +245,23 @@ def draw_highlight(drawing: Drawing, panel: Panel, joints: dict[str, Point]) -> 
     else:  # a body part: a stripe along it
         ends = [segment_ends(segment) for segment in parts]
         points = [joints[ends[0][0]]] + [joints[end] for _, end in ends]
-        drawing.add("key_gap", "path", [], d=line(*points), stroke_width=8)
-        drawing.add("key", "path", points, d=line(*points), stroke_width=5)
+        stripe = trunk_path(joints, parts) if set(parts) <= set(TRUNK) else line(*points)
+        drawing.add("key_gap", "path", [], d=stripe, stroke_width=8)
+        drawing.add("key", "path", points, d=stripe, stroke_width=5)
         spot = along(points[0], points[-1], 0.5)
-    if panel.arrow:
-        draw_arrow(drawing, spot, panel.arrow)
+    if panel.arrow == CHEST_TALL:
+        hip, shoulder = joints["hip"], joints["shoulder"]
+        up_the_trunk = math.degrees(math.atan2(shoulder[1] - hip[1], shoulder[0] - hip[0]))
+        # Below the trunk of a person facing right is the chest side; start under the middle of the back.
+        chest = toward(along(hip, shoulder, 0.45), up_the_trunk - 90, CHEST_ARROW_BELOW)
+        draw_arrow(drawing, chest, up_the_trunk, 0, 26)
+    elif panel.arrow:
+        start, end = (-44, -20) if panel.arrow == "forward" else (18, 40)  # a forward push comes from behind
+        draw_arrow(drawing, spot, ARROWS[panel.arrow], start, end)
 
 
-def draw_arrow(drawing: Drawing, spot: Point, direction: str) -> None:
-    """An arrow beside a body part saying which way it moves; a forward push comes from behind."""
-    degrees = ARROWS[direction]
-    start, end = (-44, -20) if direction == "forward" else (18, 40)
+def draw_arrow(drawing: Drawing, spot: Point, degrees: float, start: float, end: float) -> None:
+    """An arrow pointing `degrees` from the +x axis, from `start` to `end` cm along that way from `spot`."""
 
     def at(distance: float, turn: float = 0.0) -> Point:
         radians = math.radians(degrees + turn)
@@ -231,7 +279,9 @@ def draw_arrow(drawing: Drawing, spot: Point, direction: str) -> None:
 FEET_APART = {"hip-width": (12.0, 8.0), "a bit wider": (20.0, 20.0), "wide": (32.0, 35.0)}
 ABOVE_SCALE = 0.6
 ABOVE_SPAN = ((-30.0, 50.0), (-52.0, 52.0))  # forward and sideways reach of the view, cm
-TRAP_BAR_FRAME = ((34, 0), (17, 30), (-17, 30), (-34, 0), (-17, -30), (17, -30))  # around the handles, cm
+TRAP_BAR_FRAME = ((36, 0), (18, 34), (-18, 34), (-36, 0), (-18, -34), (18, -34))  # around the handles, cm
+HANDLE_HALF_LENGTH = 8.0  # cm: a trap bar's handle, or a kettlebell's seen from above, either side of the middle
+FOOT_FROM_ABOVE = (("heel", 0.0, 0.5, 6.0), ("forefoot", 0.45, 1.0, 10.0))  # (part, from, to, width cm) along the foot
 
 
 def hands_apart(panel: Panel) -> float:
@@ -254,23 +304,34 @@ def draw_from_above(drawing: Drawing, panel: Panel, left: float, top: float) -> 
 
     rectangle(drawing, "ground", left, top - height, width, height, rx=4)
     middle = LENGTH["foot"] / 2  # the implement sits over the middle of the feet
+    # Problem: bare hand dots on a frame, or two dots inside a bell, did not read as hands on
+    # handles (a reviewer saw a figure 8). Reason: the handles are drawn, the hands on a
+    # kettlebell's one handle are left out, and each foot is wider at the front than at the heel.
     if panel.implement == "kettlebell":
         centre = plan(middle, 0)
         drawing.add("gear", "circle", [], cx=number(centre[0]), cy=number(-centre[1]),
                     r=number(KETTLEBELL_RADIUS * ABOVE_SCALE))
+        mark("gear", (middle, -HANDLE_HALF_LENGTH), (middle, HANDLE_HALF_LENGTH))  # the handle, across the bell
     elif panel.implement == "trap bar":
-        mark("gear", *((middle + u, v) for u, v in TRAP_BAR_FRAME), (middle + 34, 0), fill="none")
-        for side in (1, -1):  # the sleeves that carry the plates
-            mark("gear", (middle, side * 30), (middle, side * v_max))
+        first = TRAP_BAR_FRAME[0]
+        mark("gear", *((middle + u, v) for u, v in TRAP_BAR_FRAME), (middle + first[0], first[1]), fill="none")
+        for side in (1, -1):  # the sleeves that carry the plates, and the handles inside the frame
+            mark("gear", (middle, side * TRAP_BAR_FRAME[1][1]), (middle, side * v_max))
+            mark("gear", (middle - HANDLE_HALF_LENGTH, side * hands_apart(panel)),
+                 (middle + HANDLE_HALF_LENGTH, side * hands_apart(panel)))
     else:
         mark("gear", (middle, v_min), (middle, v_max))
     apart, toes_out = FEET_APART[panel.stance]
     turned = math.radians(toes_out)
     for side in (1, -1):
-        toe = (LENGTH["foot"] * math.cos(turned), side * (apart + LENGTH["foot"] * math.sin(turned)))
-        drawing.add("ink", "path", [], d=line(plan(0, side * apart), plan(*toe)), stroke_width=5)
-        hand = plan(middle, side * hands_apart(panel))
-        drawing.add("ink", "circle", [], cx=number(hand[0]), cy=number(-hand[1]), r=1.5, stroke_width=3.5)
+        def on_foot(fraction: float) -> Point:
+            reach = LENGTH["foot"] * fraction
+            return plan(reach * math.cos(turned), side * (apart + reach * math.sin(turned)))
+        for _, start, end, foot_width in FOOT_FROM_ABOVE:
+            drawing.add("ink", "path", [], d=line(on_foot(start), on_foot(end)), stroke_width=number(foot_width * ABOVE_SCALE, 1))
+        if panel.implement != "kettlebell":
+            hand = plan(middle, side * hands_apart(panel))
+            drawing.add("ink", "circle", [], cx=number(hand[0]), cy=number(-hand[1]), r=1.5, stroke_width=3.5)
     label = drawing.add("text", "text", [(left, top - height - 12), (left + width, top)],
                         x=number(left + width / 2), y=number(height - top + 11), font_size=9)
     label.text = "From above"
@@ -354,7 +415,7 @@ ANIMATION_SECONDS = 9
 HOLD = 6.0  # percent of the cycle each key frame is held still
 CHILDREN = {parent: [s for s, p, _, _ in CHAIN if p == parent] for _, parent, _, _ in CHAIN}
 TO_THE_HAND = ("shin", "thigh", "lower_back", "upper_back", "upper_arm", "forearm")
-WHOLE_BODY = tuple(segment for segment, _, _, _ in CHAIN)
+BODY_WITHOUT_ARMS = tuple(segment for segment, _, _, _ in CHAIN if segment not in ARMS)
 
 
 def turn(panel: Panel, segment: str) -> float:
@@ -389,12 +450,17 @@ def joint_group(segment: str, still: Panel, draw, keep: tuple[str, ...], offset:
     return place
 
 
-def draw_segment(group: ET.Element, segment: str) -> None:
+def segment_path(group: ET.Element, segment: str, css: str) -> None:
+    """A segment from its joint, in the all-zero pose, inside the group that turns it."""
     end = zero_pose_step(segment)
-    d = f"M0 0L{number(end[0])} {number(end[1])}"
-    if segment in ARMS:
-        ET.SubElement(group, "path", {"class": "hg-fig-gap", "d": d, "stroke-width": number(THICKNESS[segment] + 3)})
-    ET.SubElement(group, "path", {"class": "hg-fig-ink", "d": d, "stroke-width": number(THICKNESS[segment])})
+    ET.SubElement(group, "path", {"class": css, "d": f"M0 0L{number(end[0])} {number(end[1])}",
+                                  "stroke-width": number(THICKNESS[segment])})
+
+
+def draw_segment(group: ET.Element, segment: str) -> None:
+    """A segment of the body in ink; the arms hang in the copy behind it (animation_svg), as in the stills."""
+    end = zero_pose_step(segment)
+    segment_path(group, segment, "hg-fig-ink")
     if segment == "neck":
         ET.SubElement(group, "circle", {"class": "hg-fig-ink", "cy": number(end[1]),
                                         "r": number(HEAD_RADIUS / 2, 1), "stroke-width": number(HEAD_RADIUS)})
@@ -445,7 +511,10 @@ def animation_svg(figure: Figure, figures: dict[str, Figure], standalone: bool) 
     resting.set("opacity", "0" if held else "1")
     root.extend([floor, resting])
 
-    def hang_implement(group: ET.Element, segment: str) -> None:
+    def draw_arms_and_implement(group: ET.Element, segment: str) -> None:
+        """The arms, lighter and behind the body, with the implement hanging from the hands."""
+        if segment in ARMS:
+            segment_path(group, segment, "hg-fig-far")
         if segment == "forearm":
             hand = ET.SubElement(group, "g", transform=f"translate(0 {number(LENGTH['forearm'])})")
             straight = ET.SubElement(hand, "g", {"class": "hg-hinge-upright", "transform": f"rotate({number(upright(still), 1)})"})
@@ -456,13 +525,14 @@ def animation_svg(figure: Figure, figures: dict[str, Figure], standalone: bool) 
             carried.set("opacity", "1" if held else "0")
             straight.append(carried)
 
-    # The held implement hangs from an invisible copy of the chain to the hand, drawn behind the body.
+    # The arms and the held implement hang from a copy of the chain to the hand, drawn behind the body.
     ankle = still.joints["ankle"]
-    root.append(joint_group("shin", still, hang_implement, TO_THE_HAND, (ankle[0], -ankle[1])))
+    behind = ET.SubElement(root, "g", dict(LAYERS["far"]))
+    behind.append(joint_group("shin", still, draw_arms_and_implement, TO_THE_HAND, (ankle[0], -ankle[1])))
     body = Drawing()
     body.add("ink", "path", [], d=line(still.joints["heel"], still.joints["toe"]), stroke_width=number(THICKNESS["foot"]))
     ink = body.groups()[0]
-    ink.append(joint_group("shin", still, draw_segment, WHOLE_BODY, (ankle[0], -ankle[1])))
+    ink.append(joint_group("shin", still, draw_segment, BODY_WITHOUT_ARMS, (ankle[0], -ankle[1])))
     root.append(ink)
     return root
 
