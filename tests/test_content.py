@@ -127,3 +127,9 @@ def test_source_article_is_credited(content_pages):
     for needed in ("Fixing the World’s Lower Back Pain", "Gavin McHale", "2016", "Bret Contreras"):
         assert needed in about, f"the About page must credit {needed!r}"
     assert re.search(r"not medical advice", about, re.IGNORECASE), "the About page must say this is not medical advice"
+
+
+def test_the_home_page_is_titled_by_the_site_name_once(content_pages):
+    # Material titles a page "<page title> - <site name>": on the home page that read "Hinge Guide - Hinge Guide".
+    assert content_pages[""].soup.title.get_text(strip=True) == "Hinge Guide"
+    assert content_pages["safety/"].soup.title.get_text(strip=True) == "Pain and safety - Hinge Guide"
