@@ -14,6 +14,7 @@ the hands stay on the kettlebell between key frames too.
 from __future__ import annotations
 
 import math
+import re
 import textwrap
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ from hinge.figures.body import (
     HIGHLIGHTS,
     KETTLEBELL_RADIUS,
     LENGTH,
+    LIMB_TAPER,
     PLATE_RADIUS,
     THICKNESS,
     TRAP_BAR_HALF_LENGTH,
@@ -43,6 +45,7 @@ from hinge.figures.body import (
     segment_ends,
     spine_bend,
     toward,
+    width_at,
 )
 
 # Fixed colours for the standalone files; pages use the theme's (hinge.css).
@@ -70,7 +73,7 @@ LAYERS = {
     "gear": {"class": "hg-fig-gear", "stroke-width": "1.5"},
     # The arms hang beside the body, behind the trunk and legs from the side, in a lighter
     # grey: drawn over the body they hid the back line and the knee, the two things to check.
-    "far": {"class": "hg-fig-far", "fill": "none", "stroke-linecap": "round"},
+    "far": {"class": "hg-fig-far", "fill": "none", "stroke-linecap": "round", "stroke-linejoin": "round"},
     "ink": {"class": "hg-fig-ink", "fill": "none", "stroke-linecap": "round", "stroke-linejoin": "round"},
     "key_gap": {"class": "hg-fig-gap", "fill": "none", "stroke-linecap": "round", "stroke-linejoin": "round"},
     "key": {"class": "hg-fig-key", "fill": "none", "stroke-linecap": "round", "stroke-linejoin": "round"},
@@ -118,12 +121,18 @@ def svg_point(point: Point) -> str:
 
 
 def line(*points: Point) -> str:
-    """A path through the points; a level or upright step is written H or V, a few bytes
-    fewer, since some pages sit right at their size budget (tests/test_budget.py)."""
-    d = "M" + svg_point(points[0])
+    """A path through the points, written short, since some pages sit right at their size
+    budget (tests/test_budget.py): a level or upright step is H or V, and a step right after
+    an M or L leaves out its L (SVG repeats the command before, and M's repeat is L)."""
+    d, last = "M" + svg_point(points[0]), "M"
     for before, after in zip(points, points[1:]):
         (x0, y0), (x1, y1) = svg_point(before).split(), svg_point(after).split()
-        d += f"V{y1}" if x0 == x1 else f"H{x1}" if y0 == y1 else f"L{x1} {y1}"
+        if x0 == x1:
+            d, last = d + f"V{y1}", "V"
+        elif y0 == y1:
+            d, last = d + f"H{x1}", "H"
+        else:
+            d, last = d + (" " if last in "ML" else "L") + f"{x1} {y1}", "L"
     return d
 
 
@@ -145,8 +154,9 @@ def draw_supports(drawing: Drawing, panel: Panel, joints: dict[str, Point]) -> N
         edge_x = panel.bench_edge()[0]
         left = edge_x - BENCH_WIDTH if joints["shoulder"][0] < joints["hip"][0] else edge_x
         rectangle(drawing, "ground", left, BENCH_HEIGHT - 7, BENCH_WIDTH, 7)
-        for leg in (left + 4, left + BENCH_WIDTH - 4):
-            drawing.add("ground", "path", [(leg, 0)], d=line((leg, 0), (leg, BENCH_HEIGHT - 7)), stroke_width=3)
+        legs = [(leg, 0) for leg in (left + 4, left + BENCH_WIDTH - 4)]  # both in one path: fewer bytes
+        drawing.add("ground", "path", legs, stroke_width=3,
+                    d="".join(line(foot, (foot[0], BENCH_HEIGHT - 7)) for foot in legs))
     if panel.implement and panel.blocks:
         draw_blocks(drawing, panel.blocks, midfoot(joints))
 
@@ -218,6 +228,25 @@ def trunk_path(joints: dict[str, Point], segments: tuple[str, ...] = TRUNK) -> s
     return f"M{svg_point(start)}Q{svg_point(control)} {svg_point(end)}"
 
 
+def tapered_limb(segment: str, start: Point, end: Point) -> tuple[str, float]:
+    """A limb as one shape with one outline, wide at the trunk end and narrow at the other
+    (LIMB_TAPER says why): its path, and the stroke width to draw it with.
+
+    The stroke trick, which keeps the bytes down: a thin triangle from the narrow end to a
+    short base across the wide end, stroked as wide as the narrow end with round joins, is
+    the tapered limb with rounded ends. No fill is needed, as long as the limb is at most
+    twice as wide at one end as at the other: then the stroke covers the triangle's inside."""
+    widths = width_at(segment, 0), width_at(segment, 1)
+    (wide, wide_width), (narrow, narrow_width) = sorted(zip((start, end), widths), key=lambda end: -end[1])
+    across = math.degrees(math.atan2(narrow[1] - wide[1], narrow[0] - wide[0])) + 90
+    base = [toward(wide, across, side * (wide_width - narrow_width) / 2) for side in (1, -1)]
+    (x1, y1), (x2, y2) = ([float(n) for n in svg_point(corner).split()] for corner in base)
+    # The base's second corner relative to its first: small numbers, a few bytes fewer.
+    dx, dy = number(x2 - x1), number(y2 - y1)
+    step = f"v{dy}" if dx == "0" else f"h{dx}" if dy == "0" else f"l{dx} {dy}"
+    return f"{line(narrow, base[0])}{step}Z", narrow_width
+
+
 def draw_body(drawing: Drawing, joints: dict[str, Point]) -> None:
     for segment in BODY_DRAWING_ORDER:
         start, end = (joints[j] for j in segment_ends(segment))
@@ -228,7 +257,11 @@ def draw_body(drawing: Drawing, joints: dict[str, Point]) -> None:
                 drawing.add("ink", "path", covers, width / 2, d=trunk_path(joints), stroke_width=number(width))
             continue
         layer = "far" if segment in ARMS else "ink"  # LAYERS["far"] says why
-        drawing.add(layer, "path", [start, end], width / 2, d=line(start, end), stroke_width=number(width))
+        if segment in LIMB_TAPER:
+            d, width = tapered_limb(segment, start, end)
+        else:
+            d = line(start, end)
+        drawing.add(layer, "path", [start, end], THICKNESS[segment] / 2, d=d, stroke_width=number(width))
     head = joints["head"]
     # A circle stroked as wide as its diameter is a filled disc in the ink colour.
     drawing.add("ink", "circle", [head], HEAD_RADIUS, cx=number(head[0]), cy=number(-head[1]),
@@ -452,9 +485,13 @@ def joint_group(segment: str, still: Panel, draw, keep: tuple[str, ...], offset:
 
 def segment_path(group: ET.Element, segment: str, css: str) -> None:
     """A segment from its joint, in the all-zero pose, inside the group that turns it."""
-    end = zero_pose_step(segment)
-    ET.SubElement(group, "path", {"class": css, "d": f"M0 0L{number(end[0])} {number(end[1])}",
-                                  "stroke-width": number(THICKNESS[segment])})
+    step = zero_pose_step(segment)
+    start, end = (0.0, 0.0), (step[0], -step[1])  # as model points (y up), which line() expects
+    if segment in LIMB_TAPER:
+        d, width = tapered_limb(segment, start, end)
+    else:
+        d, width = line(start, end), THICKNESS[segment]
+    ET.SubElement(group, "path", {"class": css, "d": d, "stroke-width": number(width)})
 
 
 def draw_segment(group: ET.Element, segment: str) -> None:
@@ -545,4 +582,12 @@ def figure_svg(figure: Figure, figures: dict[str, Figure], standalone: bool = Fa
         root = pair_svg(figure, standalone)
     else:
         root = single_svg(figure, standalone)
-    return ET.tostring(root, encoding="unicode")
+    return compact(ET.tostring(root, encoding="unicode"))
+
+
+def compact(markup: str) -> str:
+    """The same SVG in fewer bytes, since every figure is inline in its page and some pages
+    sit right at their size budget (tests/test_budget.py): ElementTree's "<path ... />" loses
+    its space, and in path data a minus sign keeps numbers apart on its own ("M6 -51" is "M6-51")."""
+    markup = re.sub(r' d="([^"]*)"', lambda found: f' d="{found[1].replace(" -", "-")}"', markup)
+    return markup.replace(" />", "/>")
