@@ -65,6 +65,8 @@ LABEL_LINE = 12.5
 TRUNK = ("lower_back", "upper_back")  # drawn together, as one curve (trunk_path)
 BODY_DRAWING_ORDER = ("foot", "shin", "thigh", *TRUNK, "neck", "upper_arm", "forearm")
 ARMS = ("upper_arm", "forearm")
+FACE_REACH = 8.0  # cm from the head's centre to where the neck's stroke ends: the face bulges 2 cm out of the head
+FACE_TILT = 15.0  # degrees below straight ahead: between the nose and the chin
 CURVED_BACK = 0.5  # cm off the hip-to-shoulder line: a back bent further is drawn as a curve
 
 # Back-to-front layers and each one's fixed drawing attributes.
@@ -228,6 +230,18 @@ def trunk_path(joints: dict[str, Point], segments: tuple[str, ...] = TRUNK) -> s
     return f"M{svg_point(start)}Q{svg_point(control)} {svg_point(end)}"
 
 
+def face(shoulder: Point, head: Point) -> Point:
+    """Where the neck's stroke ends inside the head, so its round end bulges out as a nose and chin.
+
+    Problem: a round head did not say which way the person faces, and lying on the back or
+    bent over it matters (chin tucked, or looking up). Reason: the neck's stroke, carried on
+    from the head's centre toward the face, pokes a small bump out of the disc for one point
+    more in a path the figure draws anyway. The face is a quarter turn clockwise from the neck
+    for a person facing right, and a little downward, where the nose and chin are."""
+    neck = math.degrees(math.atan2(head[1] - shoulder[1], head[0] - shoulder[0]))
+    return toward(head, neck - 90 - FACE_TILT, FACE_REACH)
+
+
 def tapered_limb(segment: str, start: Point, end: Point) -> tuple[str, float]:
     """A limb as one shape with one outline, wide at the trunk end and narrow at the other
     (LIMB_TAPER says why): its path, and the stroke width to draw it with.
@@ -259,6 +273,8 @@ def draw_body(drawing: Drawing, joints: dict[str, Point]) -> None:
         layer = "far" if segment in ARMS else "ink"  # LAYERS["far"] says why
         if segment in LIMB_TAPER:
             d, width = tapered_limb(segment, start, end)
+        elif segment == "neck":
+            d = line(start, end, face(start, end))
         else:
             d = line(start, end)
         drawing.add(layer, "path", [start, end], THICKNESS[segment] / 2, d=d, stroke_width=number(width))
@@ -490,7 +506,7 @@ def segment_path(group: ET.Element, segment: str, css: str) -> None:
     if segment in LIMB_TAPER:
         d, width = tapered_limb(segment, start, end)
     else:
-        d, width = line(start, end), THICKNESS[segment]
+        d, width = line(start, end, *([face(start, end)] if segment == "neck" else [])), THICKNESS[segment]
     ET.SubElement(group, "path", {"class": css, "d": d, "stroke-width": number(width)})
 
 
