@@ -67,6 +67,7 @@ BODY_DRAWING_ORDER = ("foot", "shin", "thigh", *TRUNK, "neck", "upper_arm", "for
 ARMS = ("upper_arm", "forearm")
 FACE_REACH = 8.0  # cm from the head's centre to where the neck's stroke ends: the face bulges 2 cm out of the head
 FACE_TILT = 15.0  # degrees below straight ahead: between the nose and the chin
+UPPER_BACK_ON_FLOOR = 14.0  # cm: in a bridge on the floor, the back is drawn levelling out onto it over about this much
 CURVED_BACK = 0.5  # cm off the hip-to-shoulder line: a back bent further is drawn as a curve
 
 # Back-to-front layers and each one's fixed drawing attributes.
@@ -259,14 +260,29 @@ def tapered_limb(segment: str, start: Point, end: Point) -> tuple[str, float]:
     return f"{line(narrow, base[0])}{step}Z", narrow_width
 
 
-def draw_body(drawing: Drawing, joints: dict[str, Point]) -> None:
+def back_resting_on_the_floor(joints: dict[str, Point]) -> str:
+    """The back of a person lying on it with the hips up (a bridge), as a path.
+
+    Problem: a straight, thick trunk sloping down to the floor touched it only at its end,
+    right beside the head, and a reviewer read it as weight on the neck. Reason: lying on
+    the floor, the upper back's shoulder blades rest flat on it. A curve from the hip that
+    ends level at the shoulder lays the last stretch of the back along the floor, with the
+    head beyond it."""
+    hip, shoulder = joints["hip"], joints["shoulder"]
+    toward_hip = math.copysign(UPPER_BACK_ON_FLOOR, hip[0] - shoulder[0])
+    control = (shoulder[0] + toward_hip, shoulder[1])
+    return f"M{svg_point(hip)}Q{svg_point(control)} {svg_point(shoulder)}"
+
+
+def draw_body(drawing: Drawing, joints: dict[str, Point], back_on_floor: bool = False) -> None:
     for segment in BODY_DRAWING_ORDER:
         start, end = (joints[j] for j in segment_ends(segment))
         width = THICKNESS[segment]
         if segment in TRUNK:
             if segment == TRUNK[0]:
                 covers = [joints["hip"], joints["mid_back"], joints["shoulder"]]
-                drawing.add("ink", "path", covers, width / 2, d=trunk_path(joints), stroke_width=number(width))
+                back = back_resting_on_the_floor(joints) if back_on_floor else trunk_path(joints)
+                drawing.add("ink", "path", covers, width / 2, d=back, stroke_width=number(width))
             continue
         layer = "far" if segment in ARMS else "ink"  # LAYERS["far"] says why
         if segment in LIMB_TAPER:
@@ -390,7 +406,7 @@ def draw_panel(panel: Panel, highlight: bool = True) -> Drawing:
     draw_supports(drawing, panel, joints)
     if panel.implement:
         draw_implement(drawing, panel.implement, panel.handle())
-    draw_body(drawing, joints)
+    draw_body(drawing, joints, back_on_floor=panel.back_on == "floor")
     if highlight:
         draw_highlight(drawing, panel, joints)
     draw_floor(drawing, drawing.box[0] - PAD, drawing.box[2] + PAD)
