@@ -56,6 +56,7 @@ NEUTRAL_STYLE = (
 )
 PX_PER_CM = 1.6  # every figure at one scale: a standing person is about 280 px tall
 PAD = 6.0  # margin around a drawing, cm
+BLOCKS_OVERHANG = 6.0  # cm the blocks reach past the heel and the toes, so the shin and foot in front leave them in view
 BLOCK_LAYER = 7.5  # cm: blocks under an implement are drawn as a stack of layers about this thick
 PAIR_GAP = 16.0
 CHEST_ARROW_BELOW = 24.0  # cm from the line of the back to the "chest tall" arrow, clear of the chest
@@ -165,12 +166,13 @@ def draw_supports(drawing: Drawing, panel: Panel, joints: dict[str, Point]) -> N
 def draw_blocks(drawing: Drawing, height: float, middle: float) -> None:
     """A stack of flat blocks or plates under the implement, between the feet.
 
-    Problem: one box wider than the foot, drawn behind it, read as the person standing
-    inside a box. Reason: a stack split into layers, its ends just inside the heel and
-    toes of the foot in front of it, reads as something the bell stands on; narrower
-    still, the shin and foot would hide it."""
+    Problem: one tall box wider than the foot, drawn behind it, read as the person
+    standing inside a box; a stack no longer than the foot was hidden by the shin and
+    foot in front of it, so the bell looked as if it floated. Reason: a low stack split
+    into layers reads as something the bell stands on, and its ends showing a little
+    past the heel and toes (BLOCKS_OVERHANG) keep it in view at thumbnail size."""
     layers = max(1, round(height / BLOCK_LAYER))
-    width = LENGTH["foot"]
+    width = LENGTH["foot"] + 2 * BLOCKS_OVERHANG
     for layer in range(layers):
         rectangle(drawing, "gear", middle - width / 2, layer * height / layers, width, height / layers, rx=1.5)
 
