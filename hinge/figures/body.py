@@ -32,16 +32,26 @@ LENGTH = {
     "upper_arm": 32.0,
     "forearm": 35.0,  # elbow to the middle of the fist
 }
-# How thick each segment is drawn (its depth seen from the side).
+# How thick each segment is drawn (its depth seen from the side); a limb, at its thickest end.
 THICKNESS = {
     "foot": 7.0,
-    "shin": 9.0,
-    "thigh": 15.0,
+    "shin": 11.0,  # just below the knee, where the calf is
+    "thigh": 17.0,  # at the hip
     "lower_back": 24.0,
     "upper_back": 24.0,
     "neck": 10.0,
     "upper_arm": 9.0,
     "forearm": 8.0,
+}
+# Problem: limbs drawn as bars of one width made the body read as a robot's, and the knee
+# and hip did not show where one bar met the next. Reason: a real limb is thickest where
+# it joins the body and thins toward the hand or foot, so each limb is drawn THICKNESS
+# wide at the joint nearer the trunk and tapers to the width given here at its other end.
+LIMB_TAPER = {  # limb: (its joint nearer the trunk, its width at the other joint, cm)
+    "thigh": ("hip", 10.0),  # above the knee
+    "shin": ("knee", 6.0),  # at the ankle
+    "upper_arm": ("shoulder", 7.0),  # at the elbow
+    "forearm": ("elbow", 5.0),  # at the wrist and fist
 }
 HEAD_RADIUS = 11.0
 ANKLE = (6.0, 8.0)  # the ankle joint, from the back of the heel
@@ -274,6 +284,16 @@ def segment_ends(segment: str) -> tuple[str, str]:
         return "heel", "toe"
     parent = next(p for s, p, _, _ in CHAIN if s == segment)
     return ("ankle" if parent is None else JOINT_AT_END[parent]), JOINT_AT_END[segment]
+
+
+def width_at(segment: str, fraction: float) -> float:
+    """How thick a segment is drawn a fraction of the way from its first joint to its
+    second (segment_ends): THICKNESS all along, except a limb, which tapers (LIMB_TAPER)."""
+    if segment not in LIMB_TAPER:
+        return THICKNESS[segment]
+    trunk_end, narrow = LIMB_TAPER[segment]
+    from_trunk_end = fraction if segment_ends(segment)[0] == trunk_end else 1 - fraction
+    return THICKNESS[segment] + (narrow - THICKNESS[segment]) * from_trunk_end
 
 
 def midfoot(joints: dict[str, Point]) -> float:

@@ -14,6 +14,7 @@ the hands stay on the kettlebell between key frames too.
 from __future__ import annotations
 
 import math
+import re
 import textwrap
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ from hinge.figures.body import (
     HIGHLIGHTS,
     KETTLEBELL_RADIUS,
     LENGTH,
+    LIMB_TAPER,
     PLATE_RADIUS,
     THICKNESS,
     TRAP_BAR_HALF_LENGTH,
@@ -43,6 +45,7 @@ from hinge.figures.body import (
     segment_ends,
     spine_bend,
     toward,
+    width_at,
 )
 
 # Fixed colours for the standalone files; pages use the theme's (hinge.css).
@@ -53,6 +56,7 @@ NEUTRAL_STYLE = (
 )
 PX_PER_CM = 1.6  # every figure at one scale: a standing person is about 280 px tall
 PAD = 6.0  # margin around a drawing, cm
+BLOCKS_OVERHANG = 6.0  # cm the blocks reach past the heel and the toes, so the shin and foot in front leave them in view
 BLOCK_LAYER = 7.5  # cm: blocks under an implement are drawn as a stack of layers about this thick
 PAIR_GAP = 16.0
 CHEST_ARROW_BELOW = 24.0  # cm from the line of the back to the "chest tall" arrow, clear of the chest
@@ -62,6 +66,9 @@ LABEL_LINE = 12.5
 TRUNK = ("lower_back", "upper_back")  # drawn together, as one curve (trunk_path)
 BODY_DRAWING_ORDER = ("foot", "shin", "thigh", *TRUNK, "neck", "upper_arm", "forearm")
 ARMS = ("upper_arm", "forearm")
+FACE_REACH = 8.0  # cm from the head's centre to where the neck's stroke ends: the face bulges 2 cm out of the head
+FACE_TILT = 15.0  # degrees below straight ahead: between the nose and the chin
+UPPER_BACK_ON_FLOOR = 14.0  # cm: in a bridge on the floor, the back is drawn levelling out onto it over about this much
 CURVED_BACK = 0.5  # cm off the hip-to-shoulder line: a back bent further is drawn as a curve
 
 # Back-to-front layers and each one's fixed drawing attributes.
@@ -70,7 +77,7 @@ LAYERS = {
     "gear": {"class": "hg-fig-gear", "stroke-width": "1.5"},
     # The arms hang beside the body, behind the trunk and legs from the side, in a lighter
     # grey: drawn over the body they hid the back line and the knee, the two things to check.
-    "far": {"class": "hg-fig-far", "fill": "none", "stroke-linecap": "round"},
+    "far": {"class": "hg-fig-far", "fill": "none", "stroke-linecap": "round", "stroke-linejoin": "round"},
     "ink": {"class": "hg-fig-ink", "fill": "none", "stroke-linecap": "round", "stroke-linejoin": "round"},
     "key_gap": {"class": "hg-fig-gap", "fill": "none", "stroke-linecap": "round", "stroke-linejoin": "round"},
     "key": {"class": "hg-fig-key", "fill": "none", "stroke-linecap": "round", "stroke-linejoin": "round"},
@@ -94,14 +101,12 @@ class Drawing:
                         max(self.box[2], x + margin), max(self.box[3], y + margin)]
         return element
 
-    def groups(self, shift: float = 0.0) -> list[ET.Element]:
-        """One <g> per layer that has something in it, moved right by `shift`."""
+    def groups(self) -> list[ET.Element]:
+        """One <g> per layer that has something in it."""
         found = []
         for layer, attributes in LAYERS.items():
             if self.layers.get(layer):
                 group = ET.Element("g", dict(attributes))
-                if shift:
-                    group.set("transform", f"translate({number(shift)})")
                 group.extend(self.layers[layer])
                 found.append(group)
         return found
@@ -118,12 +123,18 @@ def svg_point(point: Point) -> str:
 
 
 def line(*points: Point) -> str:
-    """A path through the points; a level or upright step is written H or V, a few bytes
-    fewer, since some pages sit right at their size budget (tests/test_budget.py)."""
-    d = "M" + svg_point(points[0])
+    """A path through the points, written short, since some pages sit right at their size
+    budget (tests/test_budget.py): a level or upright step is H or V, and a step right after
+    an M or L leaves out its L (SVG repeats the command before, and M's repeat is L)."""
+    d, last = "M" + svg_point(points[0]), "M"
     for before, after in zip(points, points[1:]):
         (x0, y0), (x1, y1) = svg_point(before).split(), svg_point(after).split()
-        d += f"V{y1}" if x0 == x1 else f"H{x1}" if y0 == y1 else f"L{x1} {y1}"
+        if x0 == x1:
+            d, last = d + f"V{y1}", "V"
+        elif y0 == y1:
+            d, last = d + f"H{x1}", "H"
+        else:
+            d, last = d + (" " if last in "ML" else "L") + f"{x1} {y1}", "L"
     return d
 
 
@@ -145,8 +156,9 @@ def draw_supports(drawing: Drawing, panel: Panel, joints: dict[str, Point]) -> N
         edge_x = panel.bench_edge()[0]
         left = edge_x - BENCH_WIDTH if joints["shoulder"][0] < joints["hip"][0] else edge_x
         rectangle(drawing, "ground", left, BENCH_HEIGHT - 7, BENCH_WIDTH, 7)
-        for leg in (left + 4, left + BENCH_WIDTH - 4):
-            drawing.add("ground", "path", [(leg, 0)], d=line((leg, 0), (leg, BENCH_HEIGHT - 7)), stroke_width=3)
+        legs = [(leg, 0) for leg in (left + 4, left + BENCH_WIDTH - 4)]  # both in one path: fewer bytes
+        drawing.add("ground", "path", legs, stroke_width=3,
+                    d="".join(line(foot, (foot[0], BENCH_HEIGHT - 7)) for foot in legs))
     if panel.implement and panel.blocks:
         draw_blocks(drawing, panel.blocks, midfoot(joints))
 
@@ -154,12 +166,13 @@ def draw_supports(drawing: Drawing, panel: Panel, joints: dict[str, Point]) -> N
 def draw_blocks(drawing: Drawing, height: float, middle: float) -> None:
     """A stack of flat blocks or plates under the implement, between the feet.
 
-    Problem: one box wider than the foot, drawn behind it, read as the person standing
-    inside a box. Reason: a stack split into layers, its ends just inside the heel and
-    toes of the foot in front of it, reads as something the bell stands on; narrower
-    still, the shin and foot would hide it."""
+    Problem: one tall box wider than the foot, drawn behind it, read as the person
+    standing inside a box; a stack no longer than the foot was hidden by the shin and
+    foot in front of it, so the bell looked as if it floated. Reason: a low stack split
+    into layers reads as something the bell stands on, and its ends showing a little
+    past the heel and toes (BLOCKS_OVERHANG) keep it in view at thumbnail size."""
     layers = max(1, round(height / BLOCK_LAYER))
-    width = LENGTH["foot"]
+    width = LENGTH["foot"] + 2 * BLOCKS_OVERHANG
     for layer in range(layers):
         rectangle(drawing, "gear", middle - width / 2, layer * height / layers, width, height / layers, rx=1.5)
 
@@ -218,17 +231,69 @@ def trunk_path(joints: dict[str, Point], segments: tuple[str, ...] = TRUNK) -> s
     return f"M{svg_point(start)}Q{svg_point(control)} {svg_point(end)}"
 
 
-def draw_body(drawing: Drawing, joints: dict[str, Point]) -> None:
+def face(shoulder: Point, head: Point) -> Point:
+    """Where the neck's stroke ends inside the head, so its round end bulges out as a nose and chin.
+
+    Problem: a round head did not say which way the person faces, and lying on the back or
+    bent over it matters (chin tucked, or looking up). Reason: the neck's stroke, carried on
+    from the head's centre toward the face, pokes a small bump out of the disc for one point
+    more in a path the figure draws anyway. The face is a quarter turn clockwise from the neck
+    for a person facing right, and a little downward, where the nose and chin are."""
+    neck = math.degrees(math.atan2(head[1] - shoulder[1], head[0] - shoulder[0]))
+    return toward(head, neck - 90 - FACE_TILT, FACE_REACH)
+
+
+def tapered_limb(segment: str, start: Point, end: Point) -> tuple[str, float]:
+    """A limb as one shape with one outline, wide at the trunk end and narrow at the other
+    (LIMB_TAPER says why): its path, and the stroke width to draw it with.
+
+    The stroke trick, which keeps the bytes down: a thin triangle from the narrow end to a
+    short base across the wide end, stroked as wide as the narrow end with round joins, is
+    the tapered limb with rounded ends. No fill is needed, as long as the limb is at most
+    twice as wide at one end as at the other: then the stroke covers the triangle's inside."""
+    widths = width_at(segment, 0), width_at(segment, 1)
+    (wide, wide_width), (narrow, narrow_width) = sorted(zip((start, end), widths), key=lambda end: -end[1])
+    across = math.degrees(math.atan2(narrow[1] - wide[1], narrow[0] - wide[0])) + 90
+    base = [toward(wide, across, side * (wide_width - narrow_width) / 2) for side in (1, -1)]
+    (x1, y1), (x2, y2) = ([float(n) for n in svg_point(corner).split()] for corner in base)
+    # The base's second corner relative to its first: small numbers, a few bytes fewer.
+    dx, dy = number(x2 - x1), number(y2 - y1)
+    step = f"v{dy}" if dx == "0" else f"h{dx}" if dy == "0" else f"l{dx} {dy}"
+    return f"{line(narrow, base[0])}{step}Z", narrow_width
+
+
+def back_resting_on_the_floor(joints: dict[str, Point]) -> str:
+    """The back of a person lying on it with the hips up (a bridge), as a path.
+
+    Problem: a straight, thick trunk sloping down to the floor touched it only at its end,
+    right beside the head, and a reviewer read it as weight on the neck. Reason: lying on
+    the floor, the upper back's shoulder blades rest flat on it. A curve from the hip that
+    ends level at the shoulder lays the last stretch of the back along the floor, with the
+    head beyond it."""
+    hip, shoulder = joints["hip"], joints["shoulder"]
+    toward_hip = math.copysign(UPPER_BACK_ON_FLOOR, hip[0] - shoulder[0])
+    control = (shoulder[0] + toward_hip, shoulder[1])
+    return f"M{svg_point(hip)}Q{svg_point(control)} {svg_point(shoulder)}"
+
+
+def draw_body(drawing: Drawing, joints: dict[str, Point], back_on_floor: bool = False) -> None:
     for segment in BODY_DRAWING_ORDER:
         start, end = (joints[j] for j in segment_ends(segment))
         width = THICKNESS[segment]
         if segment in TRUNK:
             if segment == TRUNK[0]:
                 covers = [joints["hip"], joints["mid_back"], joints["shoulder"]]
-                drawing.add("ink", "path", covers, width / 2, d=trunk_path(joints), stroke_width=number(width))
+                back = back_resting_on_the_floor(joints) if back_on_floor else trunk_path(joints)
+                drawing.add("ink", "path", covers, width / 2, d=back, stroke_width=number(width))
             continue
         layer = "far" if segment in ARMS else "ink"  # LAYERS["far"] says why
-        drawing.add(layer, "path", [start, end], width / 2, d=line(start, end), stroke_width=number(width))
+        if segment in LIMB_TAPER:
+            d, width = tapered_limb(segment, start, end)
+        elif segment == "neck":
+            d = line(start, end, face(start, end))
+        else:
+            d = line(start, end)
+        drawing.add(layer, "path", [start, end], THICKNESS[segment] / 2, d=d, stroke_width=number(width))
     head = joints["head"]
     # A circle stroked as wide as its diameter is a filled disc in the ink colour.
     drawing.add("ink", "circle", [head], HEAD_RADIUS, cx=number(head[0]), cy=number(-head[1]),
@@ -343,7 +408,7 @@ def draw_panel(panel: Panel, highlight: bool = True) -> Drawing:
     draw_supports(drawing, panel, joints)
     if panel.implement:
         draw_implement(drawing, panel.implement, panel.handle())
-    draw_body(drawing, joints)
+    draw_body(drawing, joints, back_on_floor=panel.back_on == "floor")
     if highlight:
         draw_highlight(drawing, panel, joints)
     draw_floor(drawing, drawing.box[0] - PAD, drawing.box[2] + PAD)
@@ -402,7 +467,8 @@ def pair_svg(figure: Figure, standalone: bool) -> ET.Element:
     top = max(d.box[3] for d in drawings)
     root = svg_root(figure, [0.0, labels.box[1], left - PAIR_GAP, top], standalone)
     for drawing, shift in zip(drawings, shifts):
-        root.extend(drawing.groups(shift))
+        # One group moves the whole half into its column: a transform on each layer cost bytes.
+        ET.SubElement(root, "g", transform=f"translate({number(shift)})").extend(drawing.groups())
     root.extend(labels.groups())
     return root
 
@@ -452,9 +518,13 @@ def joint_group(segment: str, still: Panel, draw, keep: tuple[str, ...], offset:
 
 def segment_path(group: ET.Element, segment: str, css: str) -> None:
     """A segment from its joint, in the all-zero pose, inside the group that turns it."""
-    end = zero_pose_step(segment)
-    ET.SubElement(group, "path", {"class": css, "d": f"M0 0L{number(end[0])} {number(end[1])}",
-                                  "stroke-width": number(THICKNESS[segment])})
+    step = zero_pose_step(segment)
+    start, end = (0.0, 0.0), (step[0], -step[1])  # as model points (y up), which line() expects
+    if segment in LIMB_TAPER:
+        d, width = tapered_limb(segment, start, end)
+    else:
+        d, width = line(start, end, *([face(start, end)] if segment == "neck" else [])), THICKNESS[segment]
+    ET.SubElement(group, "path", {"class": css, "d": d, "stroke-width": number(width)})
 
 
 def draw_segment(group: ET.Element, segment: str) -> None:
@@ -545,4 +615,12 @@ def figure_svg(figure: Figure, figures: dict[str, Figure], standalone: bool = Fa
         root = pair_svg(figure, standalone)
     else:
         root = single_svg(figure, standalone)
-    return ET.tostring(root, encoding="unicode")
+    return compact(ET.tostring(root, encoding="unicode"))
+
+
+def compact(markup: str) -> str:
+    """The same SVG in fewer bytes, since every figure is inline in its page and some pages
+    sit right at their size budget (tests/test_budget.py): ElementTree's "<path ... />" loses
+    its space, and in path data a minus sign keeps numbers apart on its own ("M6 -51" is "M6-51")."""
+    markup = re.sub(r' d="([^"]*)"', lambda found: f' d="{found[1].replace(" -", "-")}"', markup)
+    return markup.replace(" />", "/>")
