@@ -21,7 +21,13 @@ import yaml
 
 POSES_FILE = Path(__file__).resolve().parent / "poses.yml"
 
-# Segment lengths, joint to joint. The foot is drawn from heel to toe on its support.
+# Segment lengths, joint to joint, for a person 175 cm tall, from Winter's segment
+# lengths as fractions of height H (D. A. Winter, Biomechanics and Motor Control of
+# Human Movement, 4th ed., 2009, fig. 4.1): foot 0.152 H (drawn a little shorter,
+# heel to toe on its support), shank (knee to ankle) 0.246 H, thigh 0.245 H, hip to
+# shoulder joint 0.288 H (0.530 H to 0.818 H), shoulder joint to the head's centre
+# about 0.11 H, upper arm 0.186 H, forearm 0.146 H plus half the hand (0.108 H).
+# The foot is drawn from heel to toe on its support.
 LENGTH = {
     "foot": 25.0,
     "shin": 43.0,
