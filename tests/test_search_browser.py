@@ -26,6 +26,8 @@ RESULT_SHOWN = "() => /matching document/.test(document.querySelector('.md-searc
 # Every seventh query of the set: a spread of short words, phrases and questions.
 SAMPLE = QUERY_SET[::7]
 PHONE_HEIGHT = 844
+# No CSS transition or animation is still running on the page.
+SETTLED = "() => document.getAnimations().every(animation => animation.playState !== 'running')"
 
 
 def open_search(page, site_url):
@@ -106,6 +108,9 @@ def test_no_match_shows_a_way_to_the_cue_finder(phone, site_url):
     type_query(page, box, "xylophone")
     # expect() waits for the hint: under load the component may mount a moment late.
     expect(hint, "a search with no match shows no hint").to_be_visible()
+    # On a phone the search dialog slides in; a click while it still moves can land
+    # beside the link (about 1 run in 15 here), so wait until it has settled.
+    page.wait_for_function(SETTLED)
     hint.get_by_role("link", name="the cue finder").click()
     page.wait_for_url(on_page("/cue-finder/"))
     assert page.title().startswith("Cue finder")
