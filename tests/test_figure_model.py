@@ -301,6 +301,14 @@ BAD_POSE_FILES = {
         "  wrong: {angles: {ankle: 0, knee: 0, hip: 0, spine: 0, shoulder: 0, elbow: 0}}\n",
         ["pair-x", "wrong", "label"],
     ),
+    "a knee no person can bend": (
+        "bad-pose:\n  alt: A.\n  caption: C.\n  angles: {ankle: 0, knee: 400, hip: 0, spine: 0, shoulder: 0, elbow: 0}\n",
+        ["figure 'bad-pose'", "knee is 400, outside what a person can do (0 to 150)", "change that angle"],
+    ),
+    "an angle that is not a number": (
+        "bad-pose:\n  alt: A.\n  caption: C.\n  angles: {ankle: 0, knee: .nan, hip: 0, spine: 0, shoulder: 0, elbow: 0}\n",
+        ["figure 'bad-pose'", "angle 'knee' must be a number of degrees, not nan"],
+    ),
     "animation frame that does not exist": (
         "anim-x:\n  alt: A.\n  caption: C.\n  frames: [one, two]\n  still: one\n", ["anim-x", "one"],
     ),
