@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -163,16 +164,17 @@ class Content:
 
     pages: tuple[Page, ...]
 
+    @cached_property
+    def _by_src(self) -> dict[str, Page]:
+        return {page.src: page for page in self.pages}
+
     def page(self, src: str) -> Page | None:
-        return next((page for page in self.pages if page.src == src), None)
+        """The page whose source is `src`: each hook asks once per page, so a lookup, not a scan."""
+        return self._by_src.get(src)
 
-    @property
-    def cues(self) -> list[Cue]:
-        return [cue for page in self.pages for cue in page.cues]
-
-    @property
-    def definitions(self) -> list[Definition]:
-        return [definition for page in self.pages for definition in page.definitions]
+    @cached_property
+    def cues(self) -> tuple[Cue, ...]:
+        return tuple(cue for page in self.pages for cue in page.cues)
 
 
 # ---------------------------------------------------------------------------
@@ -322,8 +324,9 @@ class _PageReader:
         except ValueError as error:
             self.problem(None, str(error), "put text that has ': ' in quotes, and give each field once")
             return None
-        body = text[FRONT_MATTER.match(text).end():]
-        first_body_line = text[: FRONT_MATTER.match(text).end()].count("\n") + 1
+        body_start = FRONT_MATTER.match(text).end()
+        body = text[body_start:]
+        first_body_line = text[:body_start].count("\n") + 1
         self.body_lines = list(enumerate(body.splitlines(), start=first_body_line))
 
         title = self.text(meta, "title", "add a title: the page's heading")

@@ -24,7 +24,7 @@ def link(from_src: str, to_src: str, anchor: str = "") -> str:
     return f"{target}#{anchor}" if anchor else target
 
 
-def cue_row_ids(cues: list[Cue]) -> list[str]:
+def cue_row_ids(cues: tuple[Cue, ...]) -> list[str]:
     """The cue finder's row ids: a cue taught on several pages keeps its anchor on
     its first row; later rows add the page's name, so every row id is unique."""
     ids, seen = [], set()

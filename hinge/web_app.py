@@ -16,6 +16,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw
 
 from hinge.figures import FigureLibrary
+from hinge.figures.svg import BODY_DRAWING_ORDER
 from hinge.figures.body import HANDLE_HEIGHT, HEAD_RADIUS, KETTLEBELL_RADIUS, Panel, Point, first_panel, segment_ends
 
 ICONS = "assets/images/icons"
@@ -31,7 +32,6 @@ SIZES = {
 }
 # The position the icon shows: a hip hinge with the hands on a kettlebell.
 ICON_FIGURE = "step-3-grab-the-implement"
-BODY = ("foot", "shin", "thigh", "lower_back", "upper_back", "neck", "upper_arm", "forearm")
 # Stroke widths in cm: thinner than life, so the joints and the flat back read
 # as lines at 48 px rather than merging into one shape.
 ICON_WIDTH = {"lower_back": 13.0, "upper_back": 13.0, "neck": 7.0}
@@ -42,7 +42,7 @@ def icon_shapes(panel: Panel) -> tuple[list[tuple[Point, Point, float]], list[tu
     """The icon's limbs (start, end, width) and discs (centre, radius), in the model's centimetres."""
     joints = panel.joints
     limbs = [(joints[start], joints[end], ICON_WIDTH.get(segment, LIMB_WIDTH))
-             for segment in BODY for start, end in [segment_ends(segment)]]
+             for segment in BODY_DRAWING_ORDER for start, end in [segment_ends(segment)]]
     discs = [(joints["head"], HEAD_RADIUS)]
     handle = panel.handle()
     if handle is not None:

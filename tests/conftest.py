@@ -6,7 +6,6 @@ working if the site moves to another generator that reads mkdocs.yml.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
@@ -22,6 +21,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from tools.local_site import CHROMIUM, CHROMIUM_ARGS, serve
+from tools.search_quality import rank
 from hinge.content import parse_front_matter as read_front_matter
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -145,10 +145,21 @@ _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, 
 
 
 @pytest.fixture(scope="session")
-def public_url() -> str:
+def mkdocs_config() -> dict:
+    """mkdocs.yml's plain values, as MkDocs reads them from this environment."""
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+
+
+@pytest.fixture(scope="session")
+def public_url(mkdocs_config) -> str:
     """The site's public address (site_url), which canonical and preview URLs start with."""
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
-    return config["site_url"]
+    return mkdocs_config["site_url"]
+
+
+@pytest.fixture(scope="session")
+def theme_color(mkdocs_config) -> str:
+    """The header colour, set once in mkdocs.yml (extra.theme_color)."""
+    return mkdocs_config["extra"]["theme_color"].lower()
 
 
 def target_exists(site: Path, path: str) -> Path | None:
@@ -216,10 +227,9 @@ def phone(browser):
 
 
 # ---------------------------------------------------------------------------
-# Search fixtures: the site's own search worker, run under Node.
+# Search fixtures: the site's own search worker, run under Node
+# (tests/search_harness.mjs, called through tools/search_quality.rank).
 # ---------------------------------------------------------------------------
-
-SEARCH_HARNESS = Path(__file__).resolve().parent / "search_harness.mjs"
 
 
 @pytest.fixture(scope="session")
@@ -242,12 +252,4 @@ def search(site: Path, node: str):
     Pages are URL paths below the site root ("" is the home page).
     """
 
-    def run(queries: list[str]) -> dict[str, list[str]]:
-        result = subprocess.run(
-            [node, str(SEARCH_HARNESS), str(site)], input=json.dumps(queries), capture_output=True, text=True
-        )
-        assert result.returncode == 0, f"the search harness failed:\n{result.stderr}"
-        answers = json.loads(result.stdout)
-        return {query: [group["page"] for group in answers[query]["pages"]] for query in queries}
-
-    return run
+    return lambda queries: rank(queries, site)

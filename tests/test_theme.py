@@ -14,9 +14,8 @@ from pathlib import Path
 
 import material
 import pytest
-import yaml
 
-from conftest import ROOT, _ConfigLoader
+from conftest import ROOT
 
 OVERRIDES = ROOT / "overrides" / "partials"
 MATERIAL_TEMPLATES = Path(material.__file__).resolve().parent / "templates"
@@ -46,9 +45,8 @@ def test_a_copied_partial_matches_the_material_it_was_copied_from(override):
     )
 
 
-def test_the_theme_colour_is_set_once_and_the_stylesheet_agrees():
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
-    colour = config["extra"]["theme_color"]
+def test_the_theme_colour_is_set_once_and_the_stylesheet_agrees(theme_color):
+    colour = theme_color
     css = (ROOT / "overrides" / "assets" / "stylesheets" / "hinge.css").read_text(encoding="utf-8")
     primary = re.search(r"--md-primary-fg-color:\s*(#[0-9a-fA-F]{6})", css)
     assert primary and primary[1].lower() == colour.lower(), (
@@ -56,9 +54,8 @@ def test_the_theme_colour_is_set_once_and_the_stylesheet_agrees():
         "make them the same (the app icons, manifest and browser toolbar use mkdocs.yml's)")
 
 
-def test_the_app_icons_and_manifest_use_the_theme_colour(site):
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
-    colour = config["extra"]["theme_color"].lower()
+def test_the_app_icons_and_manifest_use_the_theme_colour(site, theme_color):
+    colour = theme_color
     manifest = (site / "manifest.webmanifest").read_text(encoding="utf-8")
     assert f'"theme_color": "{colour}"' in manifest
     from PIL import Image

@@ -41,8 +41,9 @@ def rank(queries: list[str], site: Path = SITE) -> dict[str, list[str]]:
     node = shutil.which("node")
     if node is None:
         raise SystemExit("node not found: the search worker runs under Node.js")
-    result = subprocess.run([node, str(HARNESS), str(site)], input=json.dumps(queries),
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run([node, str(HARNESS), str(site)], input=json.dumps(queries), capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RuntimeError(f"the search harness failed:\n{result.stderr}")
     answers = json.loads(result.stdout)
     return {query: [group["page"] for group in answers[query]["pages"]] for query in queries}
 

@@ -85,10 +85,8 @@ class FigureLibrary:
     """Every figure in the pose file, drawn on demand and kept for the build."""
 
     def __init__(self, poses_file: Path = POSES_FILE):
-        self.figures = {name: DrawnFigure(figure, {}) for name, figure in load_figures(poses_file).items()}
-        raw = {name: drawn.figure for name, drawn in self.figures.items()}
-        for drawn in self.figures.values():
-            drawn.library = raw
+        poses = load_figures(poses_file)  # an animation draws its key frames from the others
+        self.figures = {name: DrawnFigure(figure, poses) for name, figure in poses.items()}
 
     def __getitem__(self, name: str) -> DrawnFigure:
         return self.figures[name]

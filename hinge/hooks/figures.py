@@ -66,7 +66,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     template = config.theme.get_env().get_template("partials/hg-figure.html")
     for name in _placed.get(page.file.src_uri, []):
         if placeholder(name) not in html:
-            raise PluginError(f"docs/{page.file.src_uri}: the figure line for '{name}' must stand alone, "
+            raise PluginError(f"{Path(config.docs_dir).name}/{page.file.src_uri}: the figure line for '{name}' must stand alone, "
                               "with an empty line before and after it")
         figure = STATE.figures[name]
         html = html.replace(placeholder(name), template.render(svg=figure.inline_svg, caption=figure.caption))
