@@ -38,7 +38,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     STATE.production = not _serving
     STATE.content = None
     # Templates read this too: under `mkdocs serve` the pages unregister the
-    # service worker, so every edit shows at once (partials/hg-service-worker.html).
+    # service worker, so every edit shows at once (hinge.js, startOfflineCopy).
     config.extra["offline"] = STATE.production
     return config
 
