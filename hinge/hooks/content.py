@@ -51,7 +51,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     try:
         STATE.content = load_content(sources, docs_name=Path(config.docs_dir).name)
         for path in _appended_files(config):
-            load_tooltips(path, str(path.relative_to(Path(config.config_file_path).parent)))
+            load_tooltips(path, str(path.relative_to(Path(config.config_file_path).parent)), glossary=STATE.content)
     except ContentError as error:
         raise PluginError(f"The content has mistakes the build cannot render:\n{error}") from None
     return nav
