@@ -66,6 +66,28 @@ def test_each_cue_finds_where_it_is_taught_then_the_cue_finder(search, source_pa
         assert CUE_FINDER in pages[:3], f"{describe(cue, pages)}; expected the cue finder in the top three"
 
 
+def test_each_search_word_finds_its_page_in_the_top_three(search, source_pages):
+    """A page's search words (front matter) are the everyday, symptom and anatomy words
+    for what it teaches. One that does not bring its page up is noise on the result."""
+    pages_for: dict[str, set[str]] = {}
+    for source in source_pages:
+        for word in source.meta.get("search_words", []):
+            pages_for.setdefault(word, set()).add(source.url)
+    assert len(pages_for) >= 100, f"only {len(pages_for)} search words: most pages should list the words readers type"
+    ranking = search(list(pages_for))
+    misses = [f"{describe(word, ranking[word])}; expected /{url}"
+              for word, urls in pages_for.items() for url in sorted(urls) if url not in ranking[word][:3]]
+    assert not misses, "search words that do not find their page:\n" + "\n".join(misses)
+
+
+def test_search_words_show_on_their_pages_own_result_only(site, source_pages):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    tagged = {doc["location"]: doc["tags"] for doc in index["docs"] if "tags" in doc}
+    expected = {source.url: source.meta["search_words"] for source in source_pages if "search_words" in source.meta}
+    # Only the page's own result carries them (Material would copy front-matter tags to every section).
+    assert tagged == expected
+
+
 def test_each_cue_finder_row_is_its_own_result(content_pages, site):
     rows = content_pages[CUE_FINDER].soup.select("article table tbody tr")
     row_ids = [row.td.find(id=True)["id"] for row in rows if row.td.find(id=True)]
