@@ -1,10 +1,11 @@
 """How well the site's search answers a query set: top-1 and top-3 shares, and each miss.
 
 Usage, after `make build`:
-    .venv/bin/python -m tools.search_quality tests/search_queries.yml [tests/search_queries_heldout.yml ...]
+    .venv/bin/python -m tools.search_quality tests/search_queries.yml tests/search_queries_tuning.yml \
+        tests/search_queries_tuning_2.yml [HELD_OUT.yml ...]
 Ranks every query with the site's own search worker (tests/search_harness.mjs,
-under Node), exactly as the search box does. Not a test: the held-out set is
-reported here, and never tuned for (see its header).
+under Node), exactly as the search box does. Not a test: a held-out set is
+scored here once, and never tuned for (README, "What does what").
 """
 
 from __future__ import annotations
