@@ -147,5 +147,23 @@ def test_words_and_their_beginnings_match(search, typed, page):
     assert page in pages[:3], f"{describe(typed, pages)}; expected /{page}"
 
 
+@pytest.mark.parametrize(
+    "typed, page",
+    [("gluts", "why-glutes/"), ("hip hindge", "hinge/"), ("deadlfit", "deadlift/"),
+     ("hyperextending", "hinge/crack-some-walnuts/"), ("glute brige", "bridge/")],
+)
+def test_a_word_the_guide_never_uses_is_read_as_its_nearest_word(search, typed, page):
+    """The site's search worker (overrides/assets/javascripts/workers/search.hinge.js) reads
+    a word the index lacks as a shorter form, two words or a word one letter off."""
+    pages = search([typed])[typed]
+    assert page in pages[:3], f"{describe(typed, pages)}; expected /{page}"
+
+
+@pytest.mark.parametrize("typed, read_as", [("lowerback", "lower back"), ("overarches", "overarch"), ("gluts", "glute")])
+def test_the_corrected_word_ranks_as_if_typed(search, typed, read_as):
+    ranking = search([typed, read_as])
+    assert ranking[typed] == ranking[read_as], f"{describe(typed, ranking[typed])} but {describe(read_as, ranking[read_as])}"
+
+
 def test_a_query_with_no_match_finds_nothing(search):
     assert search(["xylophone"])["xylophone"] == []

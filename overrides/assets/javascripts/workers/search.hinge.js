@@ -1,0 +1,121 @@
+/* Hinge Guide's search worker: Material's own worker, with one step before
+   each query. A word the guide never uses finds nothing, however close it is:
+   "gluts", "hindge", "deadlfit", "lowerback", "hyperextending". Each such
+   word is read as the nearest word the search index does have:
+   1. the same word without its ending ("hyperextending" -> "hyperextend"),
+   2. two words run together ("lowerback" -> "lower back"),
+   3. one letter off: one added, dropped, changed or swapped ("gluts" -> "glutes").
+   A word the index has (or begins) is never changed, so a query that finds
+   something today ranks exactly as before. The page loads this file in
+   place of Material's worker (overrides/main.html), the build writes in
+   Material's worker's name (hinge/search_worker.py), and the search tests
+   run this same file (tests/search_harness.mjs). */
+
+const MATERIAL_WORKER = "unbuilt";
+
+const SETUP = 0
+const QUERY = 2
+// Query syntax a person typed on purpose: a phrase, a required or excluded word, a field.
+const SYNTAX = /["+\-~^*:]/
+const ENDINGS = ["ing", "ed", "es", "s", "ly", "er"]
+const SHORTEST = 4  // shorter words are left alone: too many words are one letter from them
+const SHORTEST_FUZZY = 5
+
+let words = null  // Map: each word in the index -> the number of results it is in
+
+/* Every word of the index, split as Material splits it (the site's separator). */
+function learn({ config, docs }) {
+  const separator = new RegExp(config.separator, "g")
+  const found = new Map()
+  for (const doc of docs) {
+    const text = [doc.title, doc.text, ...(doc.tags || [])].join(" ").replace(/<[^>]*>/g, " ")
+    for (const word of new Set(text.split(separator)))
+      if (word)
+        found.set(word.toLowerCase(), (found.get(word.toLowerCase()) || 0) + 1)
+  }
+  return found
+}
+
+/* Material matches each query word as the start of an index word. */
+function known(word) {
+  for (const candidate of words.keys())
+    if (candidate.startsWith(word))
+      return true
+  return false
+}
+
+function withoutEnding(word) {
+  for (const ending of ENDINGS) {
+    const stem = word.slice(0, -ending.length)
+    if (word.endsWith(ending) && stem.length >= SHORTEST && known(stem))
+      return stem
+  }
+  return null
+}
+
+function runTogether(word) {
+  for (let cut = word.length - 2; cut >= 2; cut--) {
+    const [first, second] = [word.slice(0, cut), word.slice(cut)]
+    if (words.has(first) && words.has(second))
+      return `${first} ${second}`
+  }
+  return null
+}
+
+/* At most one letter added, dropped, changed, or two neighbours swapped. */
+function oneLetterOff(a, b) {
+  if (Math.abs(a.length - b.length) > 1 || a === b)
+    return false
+  let i = 0
+  while (i < a.length && a[i] === b[i])
+    i++
+  const [restA, restB] = [a.slice(i + 1), b.slice(i + 1)]
+  return restA === restB                                   // changed
+    || a.slice(i + 1) === b.slice(i)                       // a has one more
+    || a.slice(i) === b.slice(i + 1)                       // b has one more
+    || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2))  // swapped
+}
+
+function nearest(word) {
+  if (word.length < SHORTEST_FUZZY)
+    return null
+  let best = null
+  for (const [candidate, count] of words)
+    if (oneLetterOff(word, candidate) && (!best || count > words.get(best) || (count === words.get(best) && candidate < best)))
+      best = candidate
+  return best
+}
+
+/* The query with each word the index lacks replaced by its nearest index word. */
+function correct(query, separator) {
+  if (SYNTAX.test(query))
+    return query
+  return query.split(/(\s+)/).map(part => {
+    const pieces = part.split(separator).filter(Boolean)
+    if (pieces.length !== 1)
+      return part
+    const word = pieces[0].toLowerCase()
+    if (word.length < SHORTEST || known(word))
+      return part
+    return withoutEnding(word) || runTogether(word) || nearest(word) || part
+  }).join("")
+}
+
+let separator = null
+const listen = self.addEventListener.bind(self)
+self.addEventListener = (type, listener, ...options) => {
+  if (type !== "message")
+    return listen(type, listener, ...options)
+  return listen(type, event => {
+    let message = event.data
+    if (message.type === SETUP) {
+      words = learn(message.data)
+      separator = new RegExp(message.data.config.separator, "g")
+    } else if (message.type === QUERY && words) {
+      message = { ...message, data: correct(message.data, separator) }
+    }
+    return listener({ data: message })
+  }, ...options)
+}
+
+importScripts(MATERIAL_WORKER)
