@@ -102,13 +102,17 @@ def test_a_result_opens_its_page_with_the_words_highlighted(phone, site_url):
     assert any(text.lower() == "walnuts" for text in marked), f"highlighted on the page: {marked}"
 
 
-def test_no_match_shows_a_way_to_the_cue_finder(phone, site_url):
+def test_no_match_shows_the_likely_pages_and_the_cue_finder(phone, site_url):
     page = phone.new_page()
     box = open_search(page, site_url)
     hint = page.locator("[data-hg-search-empty]")
     type_query(page, box, "xylophone")
     # expect() waits for the hint: under load the component may mount a moment late.
     expect(hint, "a search with no match shows no hint").to_be_visible()
+    # The pages most readers start from, so the box is never a dead end.
+    shown = hint.get_by_role("link").evaluate_all("links => links.map(link => new URL(link.href).pathname + new URL(link.href).hash)")
+    root = urlsplit(site_url).path
+    assert shown == [root + "#where-to-start", root + "hinge/", root + "bridge/", root + "safety/", root + "cue-finder/"], shown
     # On a phone the search dialog slides in; a click while it still moves can land
     # beside the link (about 1 run in 15 here), so wait until it has settled.
     page.wait_for_function(SETTLED)

@@ -4,8 +4,9 @@
    works however the reader reached the page. Markup and wording come from
    the templates in overrides/; this file only adds behaviour. */
 
-/* Search empty state: when a query finds nothing, show a way on (the cue
-   finder) under Material's "No matching documents" line. The hint shows
+/* Search empty state: when a query finds nothing, show a way on (the pages
+   most readers start from, and the cue finder) under Material's "No matching
+   documents" line. The hint shows
    exactly while Material's line says that, so the two never disagree. */
 function mountSearchEmpty(hint) {
   const result = document.querySelector("[data-md-component=search-result]")
