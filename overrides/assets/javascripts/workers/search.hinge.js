@@ -1,15 +1,21 @@
 /* Hinge Guide's search worker: Material's own worker, with one step before
-   each query. A word the guide never uses finds nothing, however close it is:
-   "gluts", "hindge", "deadlfit", "lowerback", "hyperextending". Each such
-   word is read as the nearest word the search index does have:
-   1. the same word without its ending ("hyperextending" -> "hyperextend"),
-   2. two words run together ("lowerback" -> "lower back"),
-   3. one letter off: one added, dropped, changed or swapped ("gluts" -> "glutes").
-   A word the index has (or begins) is never changed, so a query that finds
-   something today ranks exactly as before. The page loads this file in
-   place of Material's worker (overrides/main.html), the build writes in
-   Material's worker's name (hinge/search_worker.py), and the search tests
-   run this same file (tests/search_harness.mjs). */
+   each query. Material matches each typed word as the start of an index word,
+   so "leaning" misses "lean", and a word the guide never
+   uses finds nothing, however close: "gluts", "hindge", "deadlfit",
+   "lowerback". So before Material ranks a query, each word is read as:
+   1. a verb without its ending (-ing, -ed) when that shorter form begins some
+      index word: "leaning" -> "lean", "rounded" -> "round". It still matches
+      every word the full one did, and the verb's other forms. Plurals keep
+      their -s: "glutes" read as "glute" would also match "gluteal" and
+      "gluteus", and rank the page about them above the cue "Squeeze your glutes";
+   2. a word no index word begins: without -s or -es (a plural no page uses),
+      two index words run together ("lowerback" -> "lower back"), or the most common index word one letter off: one added,
+      dropped, changed or swapped ("gluts" -> "glute").
+   Words under 4 letters, and queries with search syntax (quotes, +, -, ~, ^,
+   *, :), are left as typed. The page loads this file in place of Material's
+   worker (overrides/main.html), the build writes in Material's worker's name
+   (hinge/search_worker.py), and the search tests run this same file
+   (tests/search_harness.mjs). */
 
 const MATERIAL_WORKER = "unbuilt";
 
@@ -17,7 +23,8 @@ const SETUP = 0
 const QUERY = 2
 // Query syntax a person typed on purpose: a phrase, a required or excluded word, a field.
 const SYNTAX = /["+\-~^*:]/
-const ENDINGS = ["ing", "ed", "es", "s", "ly", "er"]
+const ENDINGS = ["ing", "ed", "s", "es"]
+const VERB_ENDINGS = ["ing", "ed"]
 const SHORTEST = 4  // shorter words are left alone: too many words are one letter from them
 const SHORTEST_FUZZY = 5
 
@@ -44,8 +51,8 @@ function known(word) {
   return false
 }
 
-function withoutEnding(word) {
-  for (const ending of ENDINGS) {
+function withoutEnding(word, endings = ENDINGS) {
+  for (const ending of endings) {
     const stem = word.slice(0, -ending.length)
     if (word.endsWith(ending) && stem.length >= SHORTEST && known(stem))
       return stem
@@ -86,7 +93,7 @@ function nearest(word) {
   return best
 }
 
-/* The query with each word the index lacks replaced by its nearest index word. */
+/* The query with each word read as above. */
 function correct(query, separator) {
   if (SYNTAX.test(query))
     return query
@@ -95,8 +102,10 @@ function correct(query, separator) {
     if (pieces.length !== 1)
       return part
     const word = pieces[0].toLowerCase()
-    if (word.length < SHORTEST || known(word))
+    if (word.length < SHORTEST)
       return part
+    if (known(word))
+      return withoutEnding(word, VERB_ENDINGS) || part
     return withoutEnding(word) || runTogether(word) || nearest(word) || part
   }).join("")
 }
