@@ -166,5 +166,12 @@ def test_the_corrected_word_ranks_as_if_typed(search, typed, read_as):
     assert ranking[typed] == ranking[read_as], f"{describe(typed, ranking[typed])} but {describe(read_as, ranking[read_as])}"
 
 
+@pytest.mark.parametrize("typed, read_as", [("im lifting with my back", "I'm lifting with my back"),
+                                             ("dont push your hips back", "don't push your hips back")])
+def test_a_contraction_typed_without_its_apostrophe_ranks_as_with_it(search, typed, read_as):
+    ranking = search([typed, read_as])
+    assert ranking[typed] == ranking[read_as], f"{describe(typed, ranking[typed])} but {describe(read_as, ranking[read_as])}"
+
+
 def test_a_query_with_no_match_finds_nothing(search):
     assert search(["xylophone"])["xylophone"] == []

@@ -11,7 +11,8 @@
    2. a word no index word begins: without -s or -es (a plural no page uses),
       two index words run together ("lowerback" -> "lower back"), or the most common index word one letter off: one added,
       dropped, changed or swapped ("gluts" -> "glute").
-   Words under 4 letters, and queries with search syntax (quotes, +, -, ~, ^,
+   A contraction typed without its apostrophe ("im", "dont") is read with it,
+   as the index reads it. Other words under 4 letters, and queries with search syntax (quotes, +, -, ~, ^,
    *, :), are left as typed. The page loads this file in place of Material's
    worker (overrides/main.html), the build writes in Material's worker's name
    (hinge/search_worker.py), and the search tests run this same file
@@ -25,6 +26,16 @@ const QUERY = 2
 const SYNTAX = /["+\-~^*:]/
 const ENDINGS = ["ing", "ed", "s", "es"]
 const VERB_ENDINGS = ["ing", "ed"]
+// Contractions typed without the apostrophe, as phone keyboards often leave
+// them: read with it, so the site's separator drops the tail ("dont" -> "don",
+// as "don't" is indexed) or the whole glue word ("im" -> "i'm" -> nothing),
+// and "im" no longer matches "implement".
+const CONTRACTIONS = new Map(Object.entries({
+  im: "i'm", ive: "i've", youre: "you're", youve: "you've", its: "it's",
+  dont: "don't", doesnt: "doesn't", didnt: "didn't", cant: "can't", couldnt: "couldn't", wont: "won't",
+  isnt: "isn't", arent: "aren't", wasnt: "wasn't", shouldnt: "shouldn't", whats: "what's", thats: "that's",
+  theres: "there's", hows: "how's", wheres: "where's",
+}))
 const SHORTEST = 4  // shorter words are left alone: too many words are one letter from them
 const SHORTEST_FUZZY = 5
 
@@ -102,6 +113,8 @@ function correct(query, separator) {
     if (pieces.length !== 1)
       return part
     const word = pieces[0].toLowerCase()
+    if (CONTRACTIONS.has(word) && pieces[0] === part.replace(/[^A-Za-z]/g, ""))
+      return CONTRACTIONS.get(word)
     if (word.length < SHORTEST)
       return part
     if (known(word))
