@@ -173,5 +173,12 @@ def test_a_contraction_typed_without_its_apostrophe_ranks_as_with_it(search, typ
     assert ranking[typed] == ranking[read_as], f"{describe(typed, ranking[typed])} but {describe(read_as, ranking[read_as])}"
 
 
+def test_a_page_holding_every_word_beats_a_heading_holding_one(search):
+    """Ranked by section alone, the glossary's heading "Ways to move" (for "way") came first."""
+    query = "bum sticking way out at the bottom"
+    pages = search([query])[query]
+    assert pages[:1] == ["hinge/pull-the-hips-back/"], describe(query, pages)
+
+
 def test_a_query_with_no_match_finds_nothing(search):
     assert search(["xylophone"])["xylophone"] == []

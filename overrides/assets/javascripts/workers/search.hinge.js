@@ -1,5 +1,5 @@
 /* Hinge Guide's search worker: Material's own worker, with one step before
-   each query. Material matches each typed word as the start of an index word,
+   each query and one after it (rankByPage, below). Material matches each typed word as the start of an index word,
    so "leaning" misses "lean", and a word the guide never
    uses finds nothing, however close: "gluts", "hindge", "deadlfit",
    "lowerback". So before Material ranks a query, each word is read as:
@@ -122,6 +122,34 @@ function correct(query, separator) {
     return withoutEnding(word) || runTogether(word) || nearest(word) || part
   }).join("")
 }
+
+const RESULT = 3
+
+/* Material ranks each page by its one best-matching section, and counts only
+   that section's share of the query words. So a heading with one rare word of
+   a long question ("Ways to move" for "bum sticking way out at the bottom")
+   beat the page whose sections, together, hold every word of it. Each page is
+   ranked by its best score times the share of the query's words found
+   anywhere in it (Material's own per-section word lists, joined). */
+function rankByPage(result) {
+  const ranked = result.items.map((group, order) => {
+    const asked = new Set(), found = new Set()
+    for (const item of group)
+      for (const [term, matched] of Object.entries(item.terms)) {
+        asked.add(term)
+        if (matched)
+          found.add(term)
+      }
+    const share = asked.size ? found.size / asked.size : 0
+    return { group, order, score: group[0].score * share }
+  })
+  ranked.sort((a, b) => b.score - a.score || a.order - b.order)
+  return { ...result, items: ranked.map(page => page.group) }
+}
+
+// Material's worker answers each query with postMessage: its answer is re-ranked on the way out.
+const post = self.postMessage.bind(self)
+self.postMessage = message => post(message.type === RESULT ? { ...message, data: rankByPage(message.data) } : message)
 
 let separator = null
 const listen = self.addEventListener.bind(self)
