@@ -127,3 +127,15 @@ def test_the_no_match_hint_hides_when_results_come(phone, site_url):
     type_query(page, box, "xylophone")
     type_query(page, box, "walnuts")
     expect(page.locator("[data-hg-search-empty]")).to_be_hidden()
+
+
+def test_a_result_shows_the_search_word_that_matched_and_no_other(phone, site_url):
+    page = phone.new_page()
+    box = open_search(page, site_url)
+    type_query(page, box, "hyperextend")
+    first = page.locator("li.md-search-result__item").first
+    assert shown_pages(page, site_url)[0] == "hinge/crack-some-walnuts/"
+    visible = [tag for tag in first.locator(".md-tag").all() if tag.is_visible()]
+    # The walnuts page lists "lean back", "ribs down" and more; only the matched word shows, as a tag.
+    assert [tag.inner_text() for tag in visible] == ["hyperextend"]
+    assert visible[0].evaluate("tag => getComputedStyle(tag).borderRadius") != "0px", "the tag is unstyled: its CSS was purged"
