@@ -36,8 +36,9 @@ MAX_DESCRIPTION = 160
 # Longest action line: read in ten seconds between sets.
 MAX_ACTION = 120
 ANCHOR = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-# Search words: the words people type for what a page teaches, shown on its
-# search result. A short list of real words, so a result never reads as a keyword dump.
+# Search words: the words people type for what a page teaches; the ones a
+# query matched show on the page's search result. A short list of real words,
+# each once, so it can never become keyword stuffing.
 MAX_SEARCH_WORDS = 16
 SEARCH_WORD = re.compile(r"^[a-z0-9][a-z0-9' -]{0,38}[a-z0-9]$")
 # Glue words search drops (mkdocs.yml, search separator): they may repeat.
@@ -409,7 +410,7 @@ class _PageReader:
 
     def search_words(self, value: object, also_called: object) -> tuple[str, ...]:
         """Words readers type for what the page teaches (a symptom, an everyday or an
-        anatomy word), each a real word or short phrase: the search result shows them."""
+        anatomy word), each a real word or short phrase: a search result shows the ones matched."""
         if value is None:
             return ()
         fix = "list short lower-case words or phrases people type, like [bum, buttocks, gluteus maximus]"
@@ -424,7 +425,7 @@ class _PageReader:
                          "2 to 40 characters, no punctuation at either end")
         if len(words) > MAX_SEARCH_WORDS:
             self.problem("search_words", f"has {len(words)} entries",
-                         f"keep the {MAX_SEARCH_WORDS} words readers most often type: each one shows on the search result")
+                         f"keep the {MAX_SEARCH_WORDS} words readers most often type; words the page's text already has need no entry")
         repeated = sorted({word for word in words if words.count(word) > 1})
         if repeated:
             self.problem("search_words", f"lists {', '.join(map(repr, repeated))} twice", "list each word once")

@@ -160,8 +160,8 @@ def search_entry(url: str, anchor: str, title: str, texts: list[str], boost: flo
 
 def add_search_words(entries: list[dict], page: Page) -> None:
     """The page's search words join its own result (not its sections') as Material's
-    tags: searched like its words, and shown on the result, so a reader who typed
-    "buttocks" sees why "Why the glutes" came up."""
+    tags: searched like its words, and the matched ones shown on the result, so a
+    reader who typed "hyperextend" sees why Step 6 came up."""
     if not page.search_words:
         return
     for entry in entries:
