@@ -19,6 +19,8 @@ from pathlib import Path
 
 import yaml
 
+from tools.page_weight import KIB, SEARCH_INDEX_BUDGET, gzip_size
+
 PROJECT = Path(__file__).resolve().parent.parent
 HARNESS = PROJECT / "tests" / "search_harness.mjs"
 SITE = PROJECT / "site"
@@ -68,6 +70,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sets", nargs="+", type=Path, help="YAML query sets (- {q: ..., page: ...})")
     options = parser.parse_args()
+    index = SITE / "search" / "search_index.json"
+    print(f"search index: {gzip_size(index) / KIB:.1f} KiB gzip (budget {SEARCH_INDEX_BUDGET / KIB:.0f} KiB)")
     for path in options.sets:
         result = score(yaml.safe_load(path.read_text(encoding="utf-8")))
         print(f"{path.name}: {result.summary()}")
