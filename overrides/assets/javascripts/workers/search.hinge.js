@@ -144,7 +144,18 @@ function rankByPage(result) {
     return { group, order, score: group[0].score * share }
   })
   ranked.sort((a, b) => b.score - a.score || a.order - b.order)
-  return { ...result, items: ranked.map(page => page.group) }
+  return { ...result, items: ranked.map(page => page.group.map(matchedTagsOnly)) }
+}
+
+/* A page's search words are its result's tags (hinge/render.py). Material marks
+   the ones the query matched; only those are shown, so the reader sees why the
+   page came up, not the page's whole list. */
+function matchedTagsOnly(item) {
+  if (!item.tags)
+    return item
+  const { tags, ...rest } = item
+  const matched = tags.filter(tag => tag.includes("<mark"))
+  return matched.length ? { ...rest, tags: matched } : rest
 }
 
 // Material's worker answers each query with postMessage: its answer is re-ranked on the way out.
