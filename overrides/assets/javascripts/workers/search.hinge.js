@@ -131,11 +131,17 @@ const RESULT = 3
    beat the page whose sections, together, hold every word of it. Each page is
    ranked by its best score times the share of the query's words found
    anywhere in it (Material's own per-section word lists, joined). */
+// What the separator leaves of "don't", "isn't" and the like: a page that has
+// one holds no more of the question than a page that does not.
+const STUBS = new Set(["don", "doesn", "didn", "isn", "aren", "wasn", "weren", "won", "couldn", "shouldn", "wouldn"])
+
 function rankByPage(result) {
   const ranked = result.items.map((group, order) => {
     const asked = new Set(), found = new Set()
     for (const item of group)
       for (const [term, matched] of Object.entries(item.terms)) {
+        if (STUBS.has(term))
+          continue
         asked.add(term)
         if (matched)
           found.add(term)
