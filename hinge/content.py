@@ -36,9 +36,16 @@ MAX_DESCRIPTION = 160
 # Longest action line: read in ten seconds between sets.
 MAX_ACTION = 120
 ANCHOR = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# Search words: the words people type for what a page teaches; the ones a
+# query matched show on the page's search result. A short list of real words,
+# each once, so it can never become keyword stuffing.
+MAX_SEARCH_WORDS = 16
+SEARCH_WORD = re.compile(r"^[a-z0-9][a-z0-9' -]{0,38}[a-z0-9]$")
+# Glue words search drops (mkdocs.yml, search separator): they may repeat.
+GLUE_WORDS = frozenset("a an and are at for i in is it me my of on or the to you your with".split())
 
 # Fields a page may set, by kind; Material reads `search`, `hide` and `tags` itself.
-COMMON_FIELDS = {"title", "description", "kind", "search", "hide", "tags", "also_called"}
+COMMON_FIELDS = {"title", "description", "kind", "search", "hide", "tags", "also_called", "search_words"}
 EXERCISE_FIELDS = {"equipment", "cues", "step", "action", "dose", "faults", "easier", "harder"}
 GLOSSARY_FIELDS = {"retired"}
 
@@ -156,6 +163,8 @@ class Page:
     retired: tuple[tuple[str, str], ...] = ()  # (retired phrase, the glossary term to use)
     placeholders: frozenset[str] = frozenset()  # PLACEHOLDERS names the page's Markdown holds
     also_called: tuple[str, ...] = ()  # other names people use for what the page teaches, shown and searchable
+    # Everyday, symptom and anatomy words for what the page teaches, shown on its search result.
+    search_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -359,6 +368,7 @@ class _PageReader:
             "search_boost": self.search_boost(meta.get("search")),
             "definitions": self.definitions(body),
             "also_called": self.names(meta.get("also_called")),
+            "search_words": self.search_words(meta.get("search_words"), meta.get("also_called")),
             "retired": self.retired(meta.get("retired")),
         }
         self.check_sections(kind, body)
@@ -403,6 +413,40 @@ class _PageReader:
             self.problem("also_called", f"is {value!r}", "list the other names people use, like [hex bar deadlift]")
             return ()
         return tuple(" ".join(v.split()) for v in value)
+
+    def search_words(self, value: object, also_called: object) -> tuple[str, ...]:
+        """Words readers type for what the page teaches (a symptom, an everyday or an
+        anatomy word), each a real word or short phrase: a search result shows the ones matched."""
+        if value is None:
+            return ()
+        fix = "list short lower-case words or phrases people type, like [bum, buttocks, gluteus maximus]"
+        if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+            self.problem("search_words", f"is {value!r}", fix)
+            return ()
+        words = [" ".join(v.split()) for v in value]
+        bad = [word for word in words if not SEARCH_WORD.match(word)]
+        if bad:
+            self.problem("search_words", f"has {', '.join(map(repr, bad))}",
+                         "write each as lower-case letters, digits, spaces, hyphens or apostrophes, "
+                         "2 to 40 characters, no punctuation at either end")
+        if len(words) > MAX_SEARCH_WORDS:
+            self.problem("search_words", f"has {len(words)} entries",
+                         f"keep the {MAX_SEARCH_WORDS} words readers most often type; words the page's text already has need no entry")
+        repeated = sorted({word for word in words if words.count(word) > 1})
+        if repeated:
+            self.problem("search_words", f"lists {', '.join(map(repr, repeated))} twice", "list each word once")
+        # A word given twice only weighs the page more for it, which is keyword stuffing.
+        singles = [w for word in set(words) for w in re.split(r"[^a-z0-9]+", word) if w and w not in GLUE_WORDS]
+        twice = sorted({w for w in singles if singles.count(w) > 1})
+        if twice and not repeated:
+            self.problem("search_words", f"uses the word {', '.join(map(repr, twice))} more than once",
+                         "use each word once: a second time only weighs the page more for it in search")
+        names = {name.lower() for name in also_called if isinstance(name, str)} if isinstance(also_called, list) else set()
+        shown = sorted(set(words) & names)
+        if shown:
+            self.problem("search_words", f"repeats {', '.join(map(repr, shown))} from also_called",
+                         "drop it here: also_called is already shown on the page and searched")
+        return tuple(words)
 
     def retired(self, value: object) -> tuple[tuple[str, str], ...]:
         if value is None:

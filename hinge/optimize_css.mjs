@@ -41,10 +41,11 @@ const tool = (name) => import(name);
 
 // Class names and attributes Material's bundle adds while the page runs, for the
 // features this site turns on. No page's HTML contains them, so PurgeCSS must be
-// told to keep their rules: search results, tooltips (glossary terms), the
-// "copied" dialog, scrollable tables, the header shadow and the navigation state.
+// told to keep their rules: search results and the tags on them (a page's
+// search words), tooltips (glossary terms), the "copied" dialog, scrollable
+// tables, the header shadow and the navigation state.
 const ADDED_AT_RUN_TIME =
-  /^(?:md-(?:search-result|tooltip2?|dialog|typeset__(?:scrollwrap|table))[\w-]*|md-header--shadow|md-header__title--active|md-nav__link--(?:active|passed)|md-toggle--indeterminate|data-md-(?:color-switching|scrolllock|visible|highlight))$/;
+  /^(?:md-(?:search-result|tag|tooltip2?|dialog|typeset__(?:scrollwrap|table))[\w-]*|md-header--shadow|md-header__title--active|md-nav__link--(?:active|passed)|md-toggle--indeterminate|data-md-(?:color-switching|scrolllock|visible|highlight))$/;
 // Plain names the bundle sets: <html class="js">, keyboard focus rings, the
 // tooltip role, and the elements it builds search results from ("3 more on this
 // page" is a <details>).

@@ -158,6 +158,19 @@ def search_entry(url: str, anchor: str, title: str, texts: list[str], boost: flo
     return entry
 
 
+def add_search_words(entries: list[dict], page: Page) -> None:
+    """The page's search words join its own result (not its sections') as Material's
+    tags: searched like its words, and the matched ones shown on the result, so a
+    reader who typed "hyperextend" sees why Step 6 came up."""
+    if not page.search_words:
+        return
+    for entry in entries:
+        if entry["location"] == page.url:
+            entry["tags"] = list(page.search_words)
+            return
+    raise ValueError(f"{page.src} has no search result of its own to carry its search words")
+
+
 def search_entries(page: Page, content: Content) -> list[dict]:
     """Material's search splits a page only at its headings, so a cue block, a cue
     finder row or a glossary term would rank as part of a larger section. Each

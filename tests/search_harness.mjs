@@ -17,7 +17,7 @@
 //   "page#heading" locations inside that group, best first.
 
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import vm from "node:vm";
 
 // Message types of Material's search worker protocol.
@@ -40,6 +40,8 @@ function pageConfig(site) {
 }
 
 // Load the worker file into a sandbox that looks like a worker's global scope.
+// The site's worker loads Material's with importScripts, which the sandbox
+// gives it as a browser would: a script beside it, run in the same scope.
 function startWorker(file) {
   const replies = [];
   let onMessage;
@@ -49,6 +51,12 @@ function startWorker(file) {
       if (type === "message") onMessage = listener;
     },
     postMessage: (message) => replies.push(message),
+    importScripts: (...scripts) => {
+      for (const script of scripts) {
+        const imported = join(dirname(file), script);
+        vm.runInContext(readFileSync(imported, "utf8"), scope, { filename: imported });
+      }
+    },
   };
   scope.self = scope;
   vm.createContext(scope);

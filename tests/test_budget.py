@@ -18,7 +18,9 @@ from tools.page_weight import (
     FURTHER_PAGE_BUDGET,
     KIB,
     RENDER_BLOCKING_CSS_BUDGET,
+    SEARCH_INDEX_BUDGET,
     budget_report,
+    gzip_size,
     search_files,
     site_pages,
 )
@@ -67,6 +69,11 @@ def test_first_visit_fits_the_budget(budgets, site):
 def test_each_further_page_fits_the_budget(budgets, site):
     problems = over(budgets, "further_page", FURTHER_PAGE_BUDGET, site, "further_page_parts")
     assert not problems, "further page (instant navigation, shared assets cached) too big:\n" + "\n".join(problems)
+
+
+def test_the_search_index_fits_its_budget(site):
+    size = gzip_size(site / "search" / "search_index.json")
+    assert size <= SEARCH_INDEX_BUDGET, f"search/search_index.json is {size / KIB:.1f} KiB gzip > {SEARCH_INDEX_BUDGET / KIB:.0f} KiB"
 
 
 def test_search_loads_apart_from_the_page(budgets, site):

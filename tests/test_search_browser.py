@@ -70,7 +70,8 @@ def test_typed_queries_show_their_page_on_the_first_screen(phone, site_url):
 
 
 def test_the_browser_ranks_exactly_as_the_offline_harness(phone, site_url, search):
-    queries = [item["q"] for item in SAMPLE]
+    # With words the site's worker corrects before Material's ranks them ("gluts" as "glute").
+    queries = [item["q"] for item in SAMPLE] + ["gluts", "hip hindge", "lowerback pain"]
     offline = search(queries)
     page = phone.new_page()
     box = open_search(page, site_url)
@@ -101,13 +102,17 @@ def test_a_result_opens_its_page_with_the_words_highlighted(phone, site_url):
     assert any(text.lower() == "walnuts" for text in marked), f"highlighted on the page: {marked}"
 
 
-def test_no_match_shows_a_way_to_the_cue_finder(phone, site_url):
+def test_no_match_shows_the_likely_pages_and_the_cue_finder(phone, site_url):
     page = phone.new_page()
     box = open_search(page, site_url)
     hint = page.locator("[data-hg-search-empty]")
     type_query(page, box, "xylophone")
     # expect() waits for the hint: under load the component may mount a moment late.
     expect(hint, "a search with no match shows no hint").to_be_visible()
+    # The pages most readers start from, so the box is never a dead end.
+    shown = hint.get_by_role("link").evaluate_all("links => links.map(link => new URL(link.href).pathname + new URL(link.href).hash)")
+    root = urlsplit(site_url).path
+    assert shown == [root + "#where-to-start", root + "hinge/", root + "bridge/", root + "safety/", root + "cue-finder/"], shown
     # On a phone the search dialog slides in; a click while it still moves can land
     # beside the link (about 1 run in 15 here), so wait until it has settled.
     page.wait_for_function(SETTLED)
@@ -122,3 +127,15 @@ def test_the_no_match_hint_hides_when_results_come(phone, site_url):
     type_query(page, box, "xylophone")
     type_query(page, box, "walnuts")
     expect(page.locator("[data-hg-search-empty]")).to_be_hidden()
+
+
+def test_a_result_shows_the_search_word_that_matched_and_no_other(phone, site_url):
+    page = phone.new_page()
+    box = open_search(page, site_url)
+    type_query(page, box, "hyperextend")
+    first = page.locator("li.md-search-result__item").first
+    assert shown_pages(page, site_url)[0] == "hinge/crack-some-walnuts/"
+    visible = [tag for tag in first.locator(".md-tag").all() if tag.is_visible()]
+    # The walnuts page lists "lean back", "ribs down" and more; only the matched word shows, as a tag.
+    assert [tag.inner_text() for tag in visible] == ["hyperextend"]
+    assert visible[0].evaluate("tag => getComputedStyle(tag).borderRadius") != "0px", "the tag is unstyled: its CSS was purged"

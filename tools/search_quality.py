@@ -1,10 +1,11 @@
 """How well the site's search answers a query set: top-1 and top-3 shares, and each miss.
 
 Usage, after `make build`:
-    .venv/bin/python -m tools.search_quality tests/search_queries.yml [tests/search_queries_heldout.yml ...]
+    .venv/bin/python -m tools.search_quality tests/search_queries.yml tests/search_queries_tuning.yml \
+        tests/search_queries_tuning_2.yml [HELD_OUT.yml ...]
 Ranks every query with the site's own search worker (tests/search_harness.mjs,
-under Node), exactly as the search box does. Not a test: the held-out set is
-reported here, and never tuned for (see its header).
+under Node), exactly as the search box does. Not a test: a held-out set is
+scored here once, and never tuned for (README, "What does what").
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+
+from tools.page_weight import KIB, SEARCH_INDEX_BUDGET, gzip_size
 
 PROJECT = Path(__file__).resolve().parent.parent
 HARNESS = PROJECT / "tests" / "search_harness.mjs"
@@ -67,6 +70,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sets", nargs="+", type=Path, help="YAML query sets (- {q: ..., page: ...})")
     options = parser.parse_args()
+    index = SITE / "search" / "search_index.json"
+    print(f"search index: {gzip_size(index) / KIB:.1f} KiB gzip (budget {SEARCH_INDEX_BUDGET / KIB:.0f} KiB)")
     for path in options.sets:
         result = score(yaml.safe_load(path.read_text(encoding="utf-8")))
         print(f"{path.name}: {result.summary()}")

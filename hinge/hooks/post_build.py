@@ -18,6 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from hinge.offline import write_service_worker
+from hinge.search_worker import write_search_worker
 from hinge.optimize import OptimizeError, optimize_css
 from hinge.state import STATE
 from hinge.web_app import write_web_app
@@ -30,4 +31,5 @@ def on_post_build(config: MkDocsConfig) -> None:
         except OptimizeError as error:
             raise PluginError(str(error)) from None
     write_web_app(config, STATE.figures)
+    write_search_worker(Path(config.site_dir))
     write_service_worker(Path(config.site_dir))

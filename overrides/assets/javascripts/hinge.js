@@ -5,8 +5,9 @@
    the templates in overrides/; this file only adds behaviour, and the words
    of the notices it makes up itself. */
 
-/* Search empty state: when a query finds nothing, show a way on (the cue
-   finder) under Material's "No matching documents" line. The hint shows
+/* Search empty state: when a query finds nothing, show a way on (the pages
+   most readers start from, and the cue finder) under Material's "No matching
+   documents" line. The hint shows
    exactly while Material's line says that, so the two never disagree. */
 function mountSearchEmpty(hint) {
   const result = document.querySelector("[data-md-component=search-result]")
@@ -14,11 +15,24 @@ function mountSearchEmpty(hint) {
     return
   const meta = result.querySelector(".md-search-result__meta")
   meta.after(hint)
+  mountSearchTags(result)
   const update = () => {
     hint.hidden = meta.textContent.trim() !== hint.dataset.hgSearchEmpty
   }
   new MutationObserver(update).observe(meta, { childList: true, characterData: true, subtree: true })
   update()
+}
+
+/* Material puts a search result's tags in a <nav>, a landmark with no name,
+   one per result; they are words, not links (the search words the query
+   matched), so each is made a plain element, not a landmark. Mounted once,
+   with the search empty state, on the search result it watches too. */
+function mountSearchTags(result) {
+  const plain = () => {
+    for (const tags of result.querySelectorAll("nav.md-tags:not([role])"))
+      tags.setAttribute("role", "none")
+  }
+  new MutationObserver(plain).observe(result, { childList: true, subtree: true })
 }
 
 /* Says what just happened in the page's status line, which screen readers

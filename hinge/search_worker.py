@@ -1,0 +1,30 @@
+"""The site's search worker: Material's own, with one step before each query.
+
+overrides/assets/javascripts/workers/search.hinge.js reads a word the search
+index lacks as its nearest index word, then hands the query to Material's
+worker, which it loads with importScripts. Material names its worker by a
+hash of its contents (search.<hash>.min.js), so the build writes that name
+into the copy in site/. A name in the page's URL for the worker would be lost
+offline: the service worker answers from its cache, without the '#' or '?'.
+It runs after the build, before the service worker lists the files.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+WORKERS = Path("assets/javascripts/workers")
+SEARCH_WORKER = WORKERS / "search.hinge.js"
+NAME_LINE = 'const MATERIAL_WORKER = "unbuilt";'
+
+
+def write_search_worker(site: Path) -> None:
+    worker = site / SEARCH_WORKER
+    source = worker.read_text(encoding="utf-8")
+    if NAME_LINE not in source:
+        raise ValueError(f"overrides/{SEARCH_WORKER.as_posix()} must contain the line {NAME_LINE!r}: the build fills it in")
+    material = sorted(path.name for path in (site / WORKERS).glob("search.*.min.js"))
+    if len(material) != 1:
+        raise ValueError(f"expected one Material search worker in site/{WORKERS.as_posix()}, found {material}")
+    worker.write_text(source.replace(NAME_LINE, f"const MATERIAL_WORKER = {json.dumps(material[0])};"), encoding="utf-8")

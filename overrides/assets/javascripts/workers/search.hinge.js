@@ -1,0 +1,188 @@
+/* Hinge Guide's search worker: Material's own worker, with one step before
+   each query and one after it (rankByPage, below). Material matches each typed word as the start of an index word,
+   so "leaning" misses "lean", and a word the guide never
+   uses finds nothing, however close: "gluts", "hindge", "deadlfit",
+   "lowerback". So before Material ranks a query, each word is read as:
+   1. a verb without its ending (-ing, -ed) when that shorter form begins some
+      index word: "leaning" -> "lean", "rounded" -> "round". It still matches
+      every word the full one did, and the verb's other forms. Plurals keep
+      their -s: "glutes" read as "glute" would also match "gluteal" and
+      "gluteus", and rank the page about them above the cue "Squeeze your glutes";
+   2. a word no index word begins: without -s or -es (a plural no page uses),
+      two index words run together ("lowerback" -> "lower back"), or the most common index word one letter off: one added,
+      dropped, changed or swapped ("gluts" -> "glute").
+   A contraction typed without its apostrophe ("im", "dont") is read with it,
+   as the index reads it. Other words under 4 letters, and queries with search syntax (quotes, +, -, ~, ^,
+   *, :), are left as typed. The page loads this file in place of Material's
+   worker (overrides/main.html), the build writes in Material's worker's name
+   (hinge/search_worker.py), and the search tests run this same file
+   (tests/search_harness.mjs). */
+
+const MATERIAL_WORKER = "unbuilt";
+
+const SETUP = 0
+const QUERY = 2
+// Query syntax a person typed on purpose: a phrase, a required or excluded word, a field.
+const SYNTAX = /["+\-~^*:]/
+const ENDINGS = ["ing", "ed", "s", "es"]
+const VERB_ENDINGS = ["ing", "ed"]
+// Contractions typed without the apostrophe, as phone keyboards often leave
+// them: read with it, so the site's separator drops the tail ("dont" -> "don",
+// as "don't" is indexed) or the whole glue word ("im" -> "i'm" -> nothing),
+// and "im" no longer matches "implement".
+const CONTRACTIONS = new Map(Object.entries({
+  im: "i'm", ive: "i've", youre: "you're", youve: "you've", its: "it's",
+  dont: "don't", doesnt: "doesn't", didnt: "didn't", cant: "can't", couldnt: "couldn't", wont: "won't",
+  isnt: "isn't", arent: "aren't", wasnt: "wasn't", shouldnt: "shouldn't", whats: "what's", thats: "that's",
+  theres: "there's", hows: "how's", wheres: "where's",
+}))
+const SHORTEST = 4  // shorter words are left alone: too many words are one letter from them
+const SHORTEST_FUZZY = 5
+
+let words = null  // Map: each word in the index -> the number of results it is in
+
+/* Every word of the index, split as Material splits it (the site's separator). */
+function learn({ config, docs }) {
+  const separator = new RegExp(config.separator, "g")
+  const found = new Map()
+  for (const doc of docs) {
+    const text = [doc.title, doc.text, ...(doc.tags || [])].join(" ").replace(/<[^>]*>/g, " ")
+    for (const word of new Set(text.split(separator)))
+      if (word)
+        found.set(word.toLowerCase(), (found.get(word.toLowerCase()) || 0) + 1)
+  }
+  return found
+}
+
+/* Material matches each query word as the start of an index word. */
+function known(word) {
+  for (const candidate of words.keys())
+    if (candidate.startsWith(word))
+      return true
+  return false
+}
+
+function withoutEnding(word, endings = ENDINGS) {
+  for (const ending of endings) {
+    const stem = word.slice(0, -ending.length)
+    if (word.endsWith(ending) && stem.length >= SHORTEST && known(stem))
+      return stem
+  }
+  return null
+}
+
+function runTogether(word) {
+  for (let cut = word.length - 2; cut >= 2; cut--) {
+    const [first, second] = [word.slice(0, cut), word.slice(cut)]
+    if (words.has(first) && words.has(second))
+      return `${first} ${second}`
+  }
+  return null
+}
+
+/* At most one letter added, dropped, changed, or two neighbours swapped. */
+function oneLetterOff(a, b) {
+  if (Math.abs(a.length - b.length) > 1 || a === b)
+    return false
+  let i = 0
+  while (i < a.length && a[i] === b[i])
+    i++
+  const [restA, restB] = [a.slice(i + 1), b.slice(i + 1)]
+  return restA === restB                                   // changed
+    || a.slice(i + 1) === b.slice(i)                       // a has one more
+    || a.slice(i) === b.slice(i + 1)                       // b has one more
+    || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2))  // swapped
+}
+
+function nearest(word) {
+  if (word.length < SHORTEST_FUZZY)
+    return null
+  let best = null
+  for (const [candidate, count] of words)
+    if (oneLetterOff(word, candidate) && (!best || count > words.get(best) || (count === words.get(best) && candidate < best)))
+      best = candidate
+  return best
+}
+
+/* The query with each word read as above. */
+function correct(query, separator) {
+  if (SYNTAX.test(query))
+    return query
+  return query.split(/(\s+)/).map(part => {
+    const pieces = part.split(separator).filter(Boolean)
+    if (pieces.length !== 1)
+      return part
+    const word = pieces[0].toLowerCase()
+    if (CONTRACTIONS.has(word) && pieces[0] === part.replace(/[^A-Za-z]/g, ""))
+      return CONTRACTIONS.get(word)
+    if (word.length < SHORTEST)
+      return part
+    if (known(word))
+      return withoutEnding(word, VERB_ENDINGS) || part
+    return withoutEnding(word) || runTogether(word) || nearest(word) || part
+  }).join("")
+}
+
+const RESULT = 3
+
+/* Material ranks each page by its one best-matching section, and counts only
+   that section's share of the query words. So a heading with one rare word of
+   a long question ("Ways to move" for "bum sticking way out at the bottom")
+   beat the page whose sections, together, hold every word of it. Each page is
+   ranked by its best score times the share of the query's words found
+   anywhere in it (Material's own per-section word lists, joined). */
+// What the separator leaves of "don't", "isn't" and the like: a page that has
+// one holds no more of the question than a page that does not.
+const STUBS = new Set(["don", "doesn", "didn", "isn", "aren", "wasn", "weren", "won", "couldn", "shouldn", "wouldn"])
+
+function rankByPage(result) {
+  const ranked = result.items.map((group, order) => {
+    const asked = new Set(), found = new Set()
+    for (const item of group)
+      for (const [term, matched] of Object.entries(item.terms)) {
+        if (STUBS.has(term))
+          continue
+        asked.add(term)
+        if (matched)
+          found.add(term)
+      }
+    const share = asked.size ? found.size / asked.size : 0
+    return { group, order, score: group[0].score * share }
+  })
+  ranked.sort((a, b) => b.score - a.score || a.order - b.order)
+  return { ...result, items: ranked.map(page => page.group.map(matchedTagsOnly)) }
+}
+
+/* A page's search words are its result's tags (hinge/render.py). Material marks
+   the ones the query matched; only those are shown, so the reader sees why the
+   page came up, not the page's whole list. */
+function matchedTagsOnly(item) {
+  if (!item.tags)
+    return item
+  const { tags, ...rest } = item
+  const matched = tags.filter(tag => tag.includes("<mark"))
+  return matched.length ? { ...rest, tags: matched } : rest
+}
+
+// Material's worker answers each query with postMessage: its answer is re-ranked on the way out.
+const post = self.postMessage.bind(self)
+self.postMessage = message => post(message.type === RESULT ? { ...message, data: rankByPage(message.data) } : message)
+
+let separator = null
+const listen = self.addEventListener.bind(self)
+self.addEventListener = (type, listener, ...options) => {
+  if (type !== "message")
+    return listen(type, listener, ...options)
+  return listen(type, event => {
+    let message = event.data
+    if (message.type === SETUP) {
+      words = learn(message.data)
+      separator = new RegExp(message.data.config.separator, "g")
+    } else if (message.type === QUERY && words) {
+      message = { ...message, data: correct(message.data, separator) }
+    }
+    return listener({ data: message })
+  }, ...options)
+}
+
+importScripts(MATERIAL_WORKER)
