@@ -20,8 +20,10 @@ TOP1_SHARE = 0.9  # at least this share of the query set puts its page first
 CUE_FINDER = "cue-finder/"
 
 
-# Every query set in the repository: the authors' (above) and the two written blind for tuning.
-ALL_SETS = ("search_queries.yml", "search_queries_tuning.yml", "search_queries_tuning_2.yml")
+# Every query set in the repository: the authors' (above), the two written blind
+# for tuning, and the held-out set (written blind, never tuned on).
+ALL_SETS = ("search_queries.yml", "search_queries_tuning.yml", "search_queries_tuning_2.yml",
+            "search_queries_heldout.yml")
 
 
 @pytest.fixture(scope="session")
