@@ -60,9 +60,22 @@ function mountCopyButton(button) {
   })
 }
 
+/* The plan builder and plan page load plan.js with the page (overrides/main.html).
+   Reached by instant navigation, which runs no script from outside the page's
+   content, they load it here, once; it mounts itself. */
+function loadPlanScript(element) {
+  if (window.hgPlan)
+    return
+  window.hgPlan = "loading"
+  const script = document.createElement("script")
+  script.src = new URL(element.dataset.hgPlanScript, location.href)
+  document.body.append(script)
+}
+
 const components = {
   "data-hg-search-empty": mountSearchEmpty,
   "data-hg-copy": mountCopyButton,
+  "data-hg-plan-script": loadPlanScript,
 }
 
 document$.subscribe(() => {
