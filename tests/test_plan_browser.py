@@ -40,9 +40,10 @@ FOUR = ("plan/?v=1&bs=3x5,rip-it-apart,pull-the-hips-back,pull-the-chest-tall"
 
 
 def read_plan(page) -> dict:
-    """What the plan page shows, as a reader sees it."""
+    """What the plan page shows, as a reader sees it (hidden parts count as not there)."""
     return page.evaluate(
         """() => {
+          const shown = selector => document.querySelector(selector).checkVisibility()
           const items = [...document.querySelectorAll(".hg-plan-list > li")]
           const problems = document.querySelector("[data-hg-plan-problems]")
           const note = document.querySelector("[data-hg-plan-note]")
@@ -55,10 +56,10 @@ def read_plan(page) -> dict:
                                     && i.querySelector("img.hg-plan-figure").naturalWidth > 0),
             cues: items.map(i => [...i.querySelectorAll(".hg-plan-cue-list a")].map(a => a.innerText.trim())),
             cue_links: items.map(i => [...i.querySelectorAll(".hg-plan-cue-list a")].map(a => a.href)),
-            note: note.hidden ? null : note.querySelector("span").textContent,
-            problems: problems.hidden ? [] : [...problems.querySelectorAll("li")].map(li => li.textContent),
-            empty: !document.querySelector("[data-hg-plan-empty]").hidden,
-            send: !document.querySelector("[data-hg-plan-send]").hidden,
+            note: shown("[data-hg-plan-note]") ? note.querySelector("span").textContent : null,
+            problems: shown("[data-hg-plan-problems]") ? [...problems.querySelectorAll("li")].map(li => li.textContent) : [],
+            empty: shown("[data-hg-plan-empty]"),
+            send: shown("[data-hg-plan-send]"),
           }
         }"""
     )
@@ -169,6 +170,7 @@ def test_four_exercises_print_on_one_a4_sheet(browser, site_url):
     assert len(shown["titles"]) == 4 and shown["problems"] == [] and shown["note"]
     assert all(shown["figures"])
     page.emulate_media(media="print")
+    assert not page.locator("[data-hg-plan-problems]").is_visible(), "a plan with no problem prints no message box"
     sheets = pdf_page_count(page.pdf(format="A4"))
     page.close()
     assert sheets == 1, f"a four-exercise plan prints on {sheets} A4 sheets"
