@@ -111,3 +111,11 @@ def test_the_coaches_page_lists_every_short_name(pages, data):
     table = pages["coaches/"].soup.select_one("#plans ~ table")
     rows = {text(row.select("td")[1]): text(row.select("td")[0]) for row in table.select("tbody tr")}
     assert rows == {plan_id: exercise["title"] for plan_id, exercise in data["exercises"].items()}
+
+
+def test_a_plan_links_preview_card_says_it_is_a_hinge_guide_plan(pages, site, public_url):
+    head = pages[PLAN].soup
+    description = head.select_one("meta[property='og:description']")["content"]
+    assert "Hinge Guide plan" in description, description
+    image = head.select_one("meta[property='og:image']")["content"]
+    assert image.startswith(public_url) and (site / image.removeprefix(public_url)).is_file(), image
