@@ -78,9 +78,18 @@ def tool_url(content: Content, placeholder: str) -> str:
 
 
 def plan_data(content: Content, figures: FigureLibrary, page_url: str) -> dict:
-    """Everything the plan page shows about each exercise, with URLs relative to page_url."""
-    found = {}
+    """Everything the plan page shows about each exercise, with URLs relative to page_url.
+    Each cue is listed once, as [words, url]; an exercise names its cues by their
+    link name and their place in that list (the six hinge cues serve four deadlifts)."""
+    found: dict[str, dict] = {}
+    cues: list[list[str]] = []
     for page in exercises(content):
+        offered = {}
+        for cue in offered_cues(page, content):
+            entry = [cue.words, url_from(page_url, content.page(cue.page_src).url) + "#" + cue.anchor]
+            if entry not in cues:
+                cues.append(entry)
+            offered[cue_token(cue)] = cues.index(entry)
         figure = figures[page.figures[0]] if page.figures else None
         found[page.plan_id] = {
             "title": page.title,
@@ -89,16 +98,12 @@ def plan_data(content: Content, figures: FigureLibrary, page_url: str) -> dict:
             "sets": page.dose.sets,
             "reps": page.dose.reps,
             "rest": ", ".join(dose_rest(page.dose)),
+            # Shown beside the action line, which says in words what it shows; the
+            # caption stays on the exercise's page (every plan page carries this data).
             "figure": url_from(page_url, figure.path) if figure else None,
-            "caption": figure.caption if figure else "",
-            "cues": {cue_token(cue): {"words": cue.words, "url": url_from(page_url, _page_url(content, cue)) + "#" + cue.anchor}
-                     for cue in offered_cues(page, content)},
+            "cues": offered,
         }
-    return {"version": VERSION, "limits": LIMITS, "exercises": found}
-
-
-def _page_url(content: Content, cue: Cue) -> str:
-    return content.page(cue.page_src).url
+    return {"version": VERSION, "limits": LIMITS, "exercises": found, "cues": cues}
 
 
 def render_plan_ids(content: Content, page: Page) -> str:
@@ -163,7 +168,9 @@ def render_builder(content: Content, page: Page) -> str:
 
 def render_plan_page(content: Content, figures: FigureLibrary, page: Page) -> str:
     """The plan page's frame: what the link could not say, the list the script
-    fills from the data block, the note, and the share controls."""
+    fills from the data, the note, and the share controls. All of it starts
+    hidden and the frame a screen tall (hinge.css), so when the plan shows after
+    the first paint nothing already on screen moves."""
     # In an attribute, not a <script type="application/json">: instant navigation
     # re-runs every <script> in the page's content, and would drop its type.
     data = json.dumps(plan_data(content, figures, page.url), ensure_ascii=False, separators=(",", ":"))
@@ -173,7 +180,8 @@ def render_plan_page(content: Content, figures: FigureLibrary, page: Page) -> st
         '<div class="hg-plan-problems admonition warning" data-hg-plan-problems role="alert" hidden>'
         '<p class="admonition-title">Part of this link could not be read</p>'
         '<p>Here is what could be read. Ask your coach to send the link again.</p><ul></ul></div>',
-        '<p class="hg-plan-empty" data-hg-plan-empty>This page shows a plan your coach sends you as a link. '
+        '<noscript><p>Your plan needs JavaScript to show. Turn it on in your browser, then open the link again.</p></noscript>',
+        '<p class="hg-plan-empty" data-hg-plan-empty hidden>This page shows a plan your coach sends you as a link. '
         f'Open the link they sent. Coaches: <a href="{url_from(page.url, tool_url(content, "plan-builder"))}">make a plan</a>.</p>',
         '<p class="hg-plan-note" data-hg-plan-note hidden><strong>A note from your coach:</strong> <span></span></p>',
         '<ol class="hg-plan-list" data-hg-plan-list></ol>',

@@ -77,12 +77,15 @@ def test_each_exercise_in_the_plan_data_says_what_its_page_says(pages, data):
         assert summary in dose, f"{where}: the page's dose says {dose!r}, the plan {summary!r}"
         figure = plan_page.resolve(exercise["figure"])[0]
         assert (pages[PLAN].path.parents[1] / figure).is_file(), f"{where}: no figure file {figure}"
-        assert text(page.soup.select_one("figure.hg-figure figcaption")) == exercise["caption"], where
-        for name, cue in exercise["cues"].items():
-            taught_on, anchor = follow(pages, plan_page, cue["url"])
+        placed = page.soup.select_one("figure.hg-figure svg title")
+        assert placed is not None and figure.endswith(f"/{placed['id'].removeprefix('hg-fig-')}.svg"), \
+            f"{where}: the plan shows {figure}, not the page's own figure"
+        for name, number in exercise["cues"].items():
+            words, url = data["cues"][number]
+            taught_on, anchor = follow(pages, plan_page, url)
             block = taught_on.soup.find(id=anchor)
             assert anchor == f"cue-{name}" and block is not None, f"{where}: cue {name} lands on nothing"
-            assert cue["words"] in text(block), f"{where}: cue {name} is not “{cue['words']}” on /{taught_on.url}"
+            assert words in text(block), f"{where}: cue {name} is not “{words}” on /{taught_on.url}"
     assert seen == exercise_pages, f"exercise pages missing from plans: {sorted(exercise_pages - seen)}"
 
 

@@ -72,8 +72,8 @@ function readPlan(query, data) {
     for (const name of names.filter(Boolean)) {
       if (!Object.hasOwn(exercise.cues, name))
         problems.push(`The cue ${quoted(name)} is not one ${exercise.title} teaches, so it was left out.`)
-      else if (!cues.includes(exercise.cues[name]))
-        cues.push(exercise.cues[name])
+      else if (!cues.includes(data.cues[exercise.cues[name]]))
+        cues.push(data.cues[exercise.cues[name]])
     }
     items.push({ id, exercise, sets, reps, cues })
   }
@@ -110,7 +110,7 @@ function mountPlan(root) {
       const figure = document.createElement("img")
       figure.className = "hg-plan-figure"
       figure.src = exercise.figure
-      figure.alt = exercise.caption
+      figure.alt = ""  // the action line beside it says what it shows
       item.prepend(figure)
     }
     const title = item.querySelector(".hg-plan-title a")
@@ -119,10 +119,10 @@ function mountPlan(root) {
     item.querySelector(".hg-plan-action span").textContent = exercise.action
     item.querySelector(".hg-plan-dose span").textContent = `${setsOfReps(sets, reps)}, ${exercise.rest}.`
     const cueList = item.querySelector(".hg-plan-cue-list")
-    for (const cue of cues) {
+    for (const [words, url] of cues) {
       const link = document.createElement("a")
-      link.href = cue.url
-      link.textContent = `“${cue.words}”`
+      link.href = url
+      link.textContent = `“${words}”`
       cueList.append(document.createElement("li"))
       cueList.lastElementChild.append(link)
     }
