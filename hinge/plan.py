@@ -122,7 +122,10 @@ def render_builder(content: Content, page: Page) -> str:
     exercises grouped by menu section, each with its sets, reps and cues."""
     sets, reps = LIMITS["sets"], LIMITS["reps"]
     plan_page_url = tool_url(content, "plan")
-    parts = [f'<div class="hg-plan-builder" data-hg-plan-builder'
+    # Left out of search: its labels repeat every exercise's title and cues. A
+    # <section>, since Material's search parser ends the exclusion at the first
+    # closing tag of the same name.
+    parts = [f'<section class="hg-plan-builder" data-hg-plan-builder data-search-exclude'
              f'{_attributes(data_hg_plan_script=url_from(page.url, PLAN_SCRIPT), data_hg_plan_page=url_from(page.url, plan_page_url), data_hg_plan_version=VERSION)}>']
     for section, pages in groupby(exercises(content), key=lambda p: p.section):
         parts.append(f'<fieldset class="hg-plan-group"><legend>{escape(section)}</legend>')
@@ -161,7 +164,7 @@ def render_builder(content: Content, page: Page) -> str:
         f'</div>'
         f'<label class="hg-plan-link-label" for="hg-plan-link">The link</label>'
         f'<input type="text" id="hg-plan-link" class="hg-plan-link" data-hg-plan-link readonly value="">'
-        "</div>"
+        "</section>"
     )
     return "".join(parts)
 

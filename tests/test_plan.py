@@ -122,3 +122,12 @@ def test_a_plan_links_preview_card_says_it_is_a_hinge_guide_plan(pages, site, pu
     assert "Hinge Guide plan" in description, description
     image = head.select_one("meta[property='og:image']")["content"]
     assert image.startswith(public_url) and (site / image.removeprefix(public_url)).is_file(), image
+
+
+def test_search_finds_the_builder_but_not_its_form_or_the_empty_plan_page(site):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    builder = [entry for entry in index if entry["location"].startswith(BUILDER)]
+    assert builder, "search must find the plan builder"
+    # Its labels name every exercise and cue: in the index they would outrank the pages that teach them.
+    assert not [entry["location"] for entry in builder if "Pull the hips back" in entry["text"]]
+    assert not [entry["location"] for entry in index if entry["location"].startswith(PLAN)]
