@@ -171,6 +171,7 @@ def test_four_exercises_print_on_one_a4_sheet(browser, site_url):
     assert all(shown["figures"])
     page.emulate_media(media="print")
     assert not page.locator("[data-hg-plan-problems]").is_visible(), "a plan with no problem prints no message box"
+    assert page.locator(".hg-print-source").inner_text().endswith(page.url), "the sheet must give the plan's link"
     sheets = pdf_page_count(page.pdf(format="A4"))
     page.close()
     assert sheets == 1, f"a four-exercise plan prints on {sheets} A4 sheets"

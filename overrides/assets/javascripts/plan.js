@@ -145,6 +145,10 @@ function mountPlan(root) {
   root.querySelector("[data-hg-plan-empty]").hidden = plan.items.length > 0 || plan.note !== ""
   root.querySelector("[data-hg-plan-send]").hidden = plan.items.length === 0
   offerLink(root, plan.items.length ? location.href : "")
+  // On paper, the line that says where the page came from gives this plan's link.
+  const source = document.querySelector(".hg-print-source")
+  if (source && plan.items.length)
+    source.textContent = source.textContent.replace(/\S+$/, location.href)
 }
 
 /* A whole number from a number field, kept within its min and max; the
