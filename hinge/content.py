@@ -248,12 +248,15 @@ def load_content(sources: Iterable[Source], docs_name: str = "docs") -> Content:
 TOOLTIP = re.compile(r"^\*\[(?P<term>[^\]]+)\]:[ \t]*(?P<meaning>.*)$")
 
 
-def load_tooltips(path: Path, shown_as: str) -> dict[str, str]:
+def load_tooltips(path: Path, shown_as: str, glossary: Content | None = None) -> dict[str, str]:
     """The glossary tooltips file (`*[term]: meaning` lines, appended to every page by
     pymdownx.snippets): term -> meaning. A term given twice would silently replace
     the first tooltip on every page; a line that is not UTF-8 would be blamed on
-    whichever page the file was appended to first. Both raise ContentError here."""
+    whichever page the file was appended to first; a term the glossary page does
+    not define would explain a word the guide never defines. Each raises
+    ContentError here. A tooltip may be the glossary term capitalised or plural."""
     text = read_text(path, shown_as)
+    defined = {definition.term.lower() for page in (glossary.pages if glossary else ()) for definition in page.definitions}
     tooltips: dict[str, str] = {}
     problems = []
     for number, line in enumerate(text.splitlines(), start=1):
@@ -266,6 +269,9 @@ def load_tooltips(path: Path, shown_as: str) -> dict[str, str]:
                                     "keep one line per term: the second silently replaces the first on every page"))
         elif not match["meaning"].strip():
             problems.append(Problem(shown_as, None, f"line {number} gives *[{term}] no meaning", "say what it means"))
+        elif glossary and not {term.lower(), term.lower().removesuffix("s"), term.lower().removesuffix("es")} & defined:
+            problems.append(Problem(shown_as, None, f"line {number} gives a tooltip for *[{term}], a term the glossary "
+                                    "page does not define", "define it in the glossary, or take out the line"))
         tooltips[term] = match["meaning"].strip()
     if problems:
         raise ContentError(problems)

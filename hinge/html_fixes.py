@@ -11,10 +11,17 @@
   hinge.js) that copies the page's permanent URL with the cue's #anchor. The
   button goes in after search has indexed the page, so its words never turn
   up in search results.
+- Script hashes: the Content Security Policy (overrides/partials/hg-site-meta.html)
+  lets a page run only the inline scripts the build wrote into it, named by
+  their SHA-256, instead of any inline script ('unsafe-inline'). A script that
+  slips into a page some other way, or an inline event handler, does not run.
+  The hashes are taken from the finished page, last of all.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import re
 from collections.abc import Callable, Iterable
@@ -23,6 +30,10 @@ from hinge.content import Cue
 
 HEADER_LINK = re.compile(r'<a class="headerlink" href="#([^"]+)"')
 CHECKBOX_WITH_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+autocomplete="[^"]*"')
+# Scripts that run code: those with a src or a type (JSON data blocks) need no hash.
+INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
+# Where overrides/partials/hg-site-meta.html asks for the hashes in its policy.
+SCRIPT_HASHES = "'hg-inline-script-hashes'"
 # A cue block's opening as pymdownx.blocks.admonition writes it, up to the end of its title.
 CUE_TITLE = re.compile(r'<div class="admonition cue" id="(?P<anchor>[^"]+)">\s*<p class="admonition-title">.*?</p>',
                        re.DOTALL)
@@ -63,3 +74,10 @@ def add_cue_buttons(output: str, cues: Iterable[Cue], page_url: str, button: Cal
         return match[0] + button(cue, f"{page_url}#{cue.anchor}").strip()
 
     return CUE_TITLE.sub(add, output)
+
+
+def hash_inline_scripts(page_html: str) -> str:
+    """The page with its policy's placeholder replaced by the SHA-256 of each of its inline scripts."""
+    hashes = sorted({"'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode("ascii") + "'"
+                     for code in INLINE_SCRIPT.findall(page_html)})
+    return page_html.replace(SCRIPT_HASHES, " ".join(hashes), 1)

@@ -3,8 +3,11 @@
 Clients read the guide in gyms with no signal, so overrides/sw.js (copied to
 site/sw.js) keeps every page, asset, figure and the search index in the
 browser's cache. It needs to know which files those are and when they change:
-this writes the list of files in site/ into sw.js, and a version that is a
-hash of their contents, so any change makes a new cache that replaces the old.
+this writes into sw.js each file in site/ with a hash of its contents (pages
+first, so an interrupted copy has the pages), and a version that is a hash of
+them all, so any change makes a new cache that replaces the old. With the
+per-file hashes, a returning reader's phone downloads only the files a deploy
+changed and copies the rest from its old offline copy.
 It runs last after each build, when every other step has written its files.
 """
 
@@ -17,7 +20,7 @@ from pathlib import Path
 
 SERVICE_WORKER = "sw.js"
 VERSION_LINE = 'const VERSION = "unbuilt";'
-FILES_LINE = "const FILES = [];"
+FILES_LINE = "const FILES = {};"
 # Not kept offline: source maps (for developers), lunr's language packs (this site
 # searches English), the gzipped sitemap (for crawlers), and the social preview
 # cards (for chat apps; no page shows them).
@@ -26,7 +29,7 @@ LEFT_OUT_SUFFIXES = (".map", ".gz")
 
 
 def files_to_keep(site: Path) -> list[str]:
-    """Every file the guide shows or uses, as URLs relative to the site root ('' for the home page)."""
+    """Every file the guide shows or uses, as URLs relative to the site root ('' for the home page), pages first."""
     kept = []
     for path in sorted(site.rglob("*")):
         relative = path.relative_to(site).as_posix()
@@ -36,14 +39,25 @@ def files_to_keep(site: Path) -> list[str]:
         if relative == "index.html" or relative.endswith("/index.html"):
             relative = relative.removesuffix("index.html")  # pages are asked for by their directory URL
         kept.append(relative)
-    return kept
+    return sorted(kept, key=lambda url: not is_page(url))
 
 
-def version(site: Path, files: list[str]) -> str:
+def is_page(url: str) -> bool:
+    return url == "" or url.endswith("/") or url.endswith(".html")
+
+
+def file_path(site: Path, url: str) -> Path:
+    return site / url / "index.html" if url == "" or url.endswith("/") else site / url
+
+
+def content_hash(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+
+
+def version(hashes: dict[str, str]) -> str:
     digest = hashlib.sha256()
-    for url in files:
-        path = site / url / "index.html" if url == "" or url.endswith("/") else site / url
-        digest.update(url.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    for url, file_hash in hashes.items():
+        digest.update(f"{url}\0{file_hash}\0".encode("utf-8"))
     return digest.hexdigest()[:16]
 
 
@@ -53,8 +67,7 @@ def write_service_worker(site: Path) -> None:
     for line in (VERSION_LINE, FILES_LINE):
         if line not in source:
             raise ValueError(f"overrides/{SERVICE_WORKER} must contain the line {line!r}: the build fills it in")
-    files = files_to_keep(site)
-    urls = ["./" if url == "" else url for url in files]
-    source = source.replace(VERSION_LINE, f"const VERSION = {json.dumps(version(site, files))};")
-    source = source.replace(FILES_LINE, f"const FILES = {json.dumps(urls, indent=2)};")
+    hashes = {"./" if url == "" else url: content_hash(file_path(site, url)) for url in files_to_keep(site)}
+    source = source.replace(VERSION_LINE, f"const VERSION = {json.dumps(version(hashes))};")
+    source = source.replace(FILES_LINE, f"const FILES = {json.dumps(hashes, indent=2)};")
     worker.write_text(source, encoding="utf-8")

@@ -11,7 +11,8 @@
  *      (esbuild) and the file named by its content hash.
  *   2. Critical CSS: Beasties inlines into each page the rules its markup uses,
  *      less what no first paint shows (hover and focus states, the open search
- *      and drawer, print rules, custom properties nothing reads).
+ *      and drawer, the closed drawer's contents, the hidden back-to-top button, print rules,
+ *      custom properties nothing reads).
  *   3. The full stylesheet waits with Material's scripts in the page's inert
  *      <template id="hg-after-paint"> (overrides/main.html), which a few lines of
  *      inline script put into the page after the first frame
@@ -51,6 +52,15 @@ const ALWAYS_KEPT = ["js", "focus-visible", "tooltip", "mark", "article", "detai
 // Selectors for states no first paint is in: pointer and keyboard states, and
 // the open search and drawer (their checkboxes start unchecked in every page).
 const INTERACTION_STATE = /:(?:hover|focus|focus-visible|focus-within|active)\b|\[data-md-toggle=(?:search|drawer)\]:checked/;
+// Elements in every page that no first paint shows, so their rules can wait for
+// the full stylesheet: the back-to-top button (hidden until a script shows it)
+// and, below Material's drawer width, the contents of the closed drawer (it sits
+// off screen; its own box stays in the critical CSS). Only rules without a
+// transition: one would play when the full stylesheet lands (the "copied"
+// dialog would flash, the drawer's sections would fade out).
+const HIDDEN_AT_FIRST_PAINT = /^\.md-top\b/;
+const DRAWER_WIDTH = /^screen and \(max-width:\s*76\.234375em\)$/;
+const DRAWER_CONTENTS = /^(?:\[dir=\w+\] )?\.md-nav--primary\b/;
 // Material's own scripts ship minified with a content hash in their name
 // (bundle.a5f9d56c.min.js); ours are hinge.min.js and the like.
 const IS_MATERIAL_SCRIPT = /\.[0-9a-f]{8}\.min\.js$/;
@@ -261,7 +271,9 @@ async function firstPaintOnly(css) {
   const esbuild = await tool("esbuild");
   const root = postcss.parse(css);
   root.walkRules((rule) => {
-    const shown = rule.selectors.filter((selector) => !INTERACTION_STATE.test(selector));
+    const inDrawer = rule.parent?.type === "atrule" && DRAWER_WIDTH.test(rule.parent.params.trim());
+    const shown = rule.selectors.filter((selector) => !INTERACTION_STATE.test(selector)
+      && !HIDDEN_AT_FIRST_PAINT.test(selector) && !(inDrawer && DRAWER_CONTENTS.test(selector)));
     if (shown.length === 0) rule.remove();
     else rule.selectors = shown;
   });

@@ -104,6 +104,12 @@ CASES = {
                           "cues[1].anchor", ["0 cue blocks", "exactly one block"]),
     "block not declared": (edit("<!-- faults -->", "<!-- faults -->\n\n/// cue | “Extra”\n    attrs: {id: cue-extra}\n\nMore.\n///"),
                            "cues", ["#cue-extra", "add it under 'cues'"]),
+    "two cue blocks, one anchor": (edit("Do it.\n", "Do it.\n\n/// cue | “Pull the hips back”\n    attrs: {id: cue-pull-the-hips-back}\n\nAgain.\n///\n"),
+                                   "cues[1].anchor", ["#cue-pull-the-hips-back has 2 cue blocks", "exactly one block"]),
+    "two cues, one anchor": (edit("    anchor: cue-pull-the-hips-back\n---",
+                                  "    anchor: cue-pull-the-hips-back\n  - cue: Hips back\n    fixes: Bending.\n"
+                                  "    anchor: cue-pull-the-hips-back\n---"),
+                             "cues[2].anchor", ["#cue-pull-the-hips-back is listed twice", "its own anchor"]),
     "cue words differ": (edit("/// cue | “Pull the hips back”", "/// cue | “Push the hips back”"),
                          "cues[1].cue", ["Push the hips back", "same words"]),
     "cue anchor is a section id": (edit("## What to do {#what-to-do}", "## What to do {#cue-pull-the-hips-back}"),
@@ -184,6 +190,18 @@ def test_a_tooltip_given_twice_is_refused_naming_the_line(tmp_path):
         load_tooltips(path, "includes/glossary-terms.md")
     assert "includes/glossary-terms.md: line 3 defines the tooltip *[lats] a second time" in str(raised.value)
     assert "keep one line per term" in str(raised.value)
+
+
+def test_a_tooltip_for_a_word_the_glossary_does_not_define_is_refused(tmp_path):
+    glossary = load(tmp_path, "---\ntitle: Glossary\ndescription: Words.\nkind: reference\n---\n\n# Glossary\n\n"
+                              "**lats** { #lats }\n:   Back muscles.\n", "glossary.md")
+    path = tmp_path / "glossary-terms.md"
+    path.write_text("*[lats]: Back muscles.\n*[Lats]: Back muscles.\n*[quads]: Front of the thighs.\n", encoding="utf-8")
+    with pytest.raises(ContentError) as raised:
+        load_tooltips(path, "includes/glossary-terms.md", glossary=glossary)
+    assert str(raised.value) == (
+        "  - includes/glossary-terms.md: line 3 gives a tooltip for *[quads], a term the glossary page does not "
+        "define. Fix: define it in the glossary, or take out the line.")
 
 
 def test_a_tooltips_file_that_is_not_utf8_names_itself(tmp_path):

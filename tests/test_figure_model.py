@@ -326,6 +326,15 @@ def test_a_mistake_in_the_pose_file_is_named(case, tmp_path):
         assert word in str(error.value), f"{case}: {error.value}"
 
 
+def test_a_pose_file_that_is_not_utf8_names_the_byte_and_line(tmp_path):
+    path = tmp_path / "poses.yml"
+    path.write_bytes("step-x:\n  alt: A café.\n".encode("latin-1"))
+    with pytest.raises(PoseFileError) as error:
+        load_figures(path)
+    assert str(error.value) == ("poses.yml is not UTF-8 text: byte 0xe9 on line 2 cannot be read. "
+                                "Fix: save the file as UTF-8")
+
+
 def test_the_review_gallery_shows_every_figure_in_light_and_dark(tmp_path):
     """tools/figure_gallery.py writes the sheet a reviewer looks at; the PNG needs a browser, the HTML not."""
     from tools.figure_gallery import write_gallery

@@ -1,18 +1,21 @@
 """Offline: after one visit the whole guide opens and searches with no connection.
 
 The service worker (overrides/sw.js, file list and version written by
-hinge/offline.py) must keep every page and everything a page loads, and a
-new build must replace the old copy. A client adds the guide to the home screen
-through the web app manifest and its icons (hinge/web_app.py).
+hinge/offline.py) must keep every page and everything a page loads; a file
+that fails to copy costs only that file, and a copy cut short is deleted; a
+page asked for without its slash opens, and a missing one is a 404; a deploy
+reaches a returning reader by their next page view, and the reader is told
+once when the guide works offline or has been updated. A client adds the guide
+to the home screen through the web app manifest and its icons (hinge/web_app.py).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import shutil
 import struct
-import time
 from pathlib import Path
 
 import pytest
@@ -25,10 +28,11 @@ from tools.page_weight import site_pages
 CONTROLLED = "() => navigator.serviceWorker.controller !== null"
 
 
-def worker_settings(site: Path) -> tuple[str, list[str]]:
+def worker_settings(site: Path) -> tuple[str, dict[str, str]]:
+    """The version and the files (URL: content hash) the build wrote into sw.js."""
     source = (site / SERVICE_WORKER).read_text(encoding="utf-8")
     version = re.search(r'^const VERSION = "([^"]*)";', source, re.MULTILINE).group(1)
-    files = json.loads(re.search(r"^const FILES = (\[.*?\]);", source, re.MULTILINE | re.DOTALL).group(1))
+    files = json.loads(re.search(r"^const FILES = (\{.*?\});", source, re.MULTILINE | re.DOTALL).group(1))
     return version, files
 
 
@@ -132,32 +136,133 @@ def test_after_one_visit_the_guide_opens_and_searches_offline(browser, site_url)
         context.close()
 
 
-@pytest.mark.browser
-def test_a_new_build_replaces_the_old_offline_copy(browser, site: Path, tmp_path: Path):
+@pytest.fixture
+def site_copy(site: Path, tmp_path: Path) -> Path:
+    """A copy of the built site that a test may change, as a deploy would."""
     copy = tmp_path / "site"
     shutil.copytree(site, copy)
-    with serve(copy, sub_path="/") as base:
-        context = browser.new_context(viewport=PHONE)
-        page = context.new_page()
-        try:
-            page.goto(base)
-            page.wait_for_function(CONTROLLED)
-            old = "hinge-guide-" + worker_settings(copy)[0]
-            assert page.evaluate("caches.keys()") == [old]
+    return copy
 
-            # The next build changes a page: its sw.js gets a new version.
-            change_glossary_title(copy, "(updated)")
-            new = "hinge-guide-" + rewrite_worker(copy)
 
-            page.reload()
-            # The browser looks for a new sw.js after a navigation, a little later; ask now.
-            page.evaluate("async () => (await navigator.serviceWorker.getRegistration()).update()")
-            deadline = time.monotonic() + 15
-            while (kept := page.evaluate("caches.keys()")) != [new] and time.monotonic() < deadline:
-                page.wait_for_timeout(100)
-            assert kept == [new], f"after the update the caches are {kept}, not only {new}"
-            context.set_offline(True)
-            page.goto(base + "glossary/")
-            assert "(updated)" in page.locator("h1").inner_text()
-        finally:
-            context.close()
+@pytest.fixture
+def reader(browser):
+    """A phone that has never opened the guide."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    yield context
+    context.close()
+
+
+def status_line(page, says: str, timeout: float = 20_000) -> str:
+    page.wait_for_function("words => document.querySelector('[data-hg-status]')?.textContent.includes(words)",
+                           arg=says, timeout=timeout)
+    return page.locator("[data-hg-status]").inner_text()
+
+
+def test_sw_js_lists_each_file_with_the_hash_of_its_contents_pages_first(site: Path):
+    _, files = worker_settings(site)
+    urls = list(files)
+    pages = [url for url in urls if url.endswith("/") or url.endswith(".html")]
+    assert urls[:len(pages)] == pages, "pages come first: an interrupted copy should at least hold the pages"
+    wrong = [url for url, file_hash in files.items()
+             if hashlib.sha256(file_for(site, url).read_bytes()).hexdigest()[:12] != file_hash]
+    assert not wrong, f"sw.js has the wrong hash for: {wrong}"
+
+
+@pytest.mark.browser
+def test_the_reader_is_told_once_when_the_guide_works_offline(reader, site_url):
+    page = reader.new_page()
+    page.goto(site_url)
+    page.wait_for_function(CONTROLLED)
+    assert "works with no signal" in status_line(page, "works with no signal")
+
+
+@pytest.mark.browser
+def test_a_file_that_fails_to_copy_costs_only_that_file(reader, site_copy: Path):
+    glossary = site_copy / "glossary" / "index.html"
+    saved = glossary.read_bytes()
+    shutil.rmtree(glossary.parent)  # the server answers 404 for it while the guide is copied
+    with serve(site_copy, sub_path="/") as base:
+        page = reader.new_page()
+        page.goto(base)
+        page.wait_for_function(CONTROLLED, timeout=30_000)
+        version = worker_settings(site_copy)[0]
+        assert page.evaluate("caches.keys()") == ["hinge-guide-" + version], "the offline copy was dropped"
+        assert page.evaluate("async () => !(await caches.match('glossary/'))"), "the failed page is not kept"
+
+        reader.set_offline(True)
+        page.goto(base + "hinge/set-it-up/")
+        page.wait_for_function(PAGE_LOADED)
+        assert "Step 1" in page.locator("h1").inner_text(), "the other pages must still open offline"
+
+        # Back online, the missing page is kept the first time it is read.
+        reader.set_offline(False)
+        glossary.parent.mkdir()
+        glossary.write_bytes(saved)
+        page.goto(base + "glossary/")
+        page.wait_for_function(PAGE_LOADED)
+        page.wait_for_function("async () => !!(await caches.match('glossary/'))")
+        reader.set_offline(True)
+        page.goto(base + "glossary/")
+        assert "Glossary" in page.locator("h1").inner_text()
+
+
+@pytest.mark.browser
+def test_a_half_built_copy_is_deleted(reader, site_copy: Path):
+    with serve(site_copy, sub_path="/") as base:
+        page = reader.new_page()
+        reader.route("**/sw.js", lambda route: route.abort())  # no worker yet
+        page.goto(base)
+        # What a copy cut short looks like: a cache with some files and no "complete" record.
+        page.evaluate("""async () => (await caches.open('hinge-guide-0123456789abcdef'))
+                         .put('hinge/set-it-up/', new Response('half'))""")
+        reader.unroute("**/sw.js")
+        page.reload()
+        page.wait_for_function(CONTROLLED, timeout=30_000)
+        assert page.evaluate("caches.keys()") == ["hinge-guide-" + worker_settings(site_copy)[0]]
+
+
+@pytest.mark.browser
+def test_offline_a_page_opens_without_its_trailing_slash_and_a_missing_one_is_a_404(reader, site_url, pages):
+    page = reader.new_page()
+    page.goto(site_url)
+    page.wait_for_function(CONTROLLED)
+    reader.set_offline(True)
+
+    page.goto(site_url + "hinge/set-it-up")
+    page.wait_for_function(PAGE_LOADED)
+    assert page.url.endswith("/hinge/set-it-up/"), "relative links need the slash: redirect, as GitHub Pages does"
+    assert "Step 1" in page.locator("h1").inner_text()
+
+    response = page.goto(site_url + "no-such-page/")
+    assert response.status == 404, f"a missing page answers {response.status} offline"
+    assert page.locator("h1").inner_text() == pages["404.html"].soup.h1.get_text(strip=True)
+
+
+@pytest.mark.browser
+def test_a_deploy_reaches_a_returning_reader_by_their_next_page_view(reader, site_copy: Path):
+    with serve(site_copy, sub_path="/") as base:
+        page = reader.new_page()
+        page.goto(base + "glossary/")
+        page.wait_for_function(CONTROLLED)
+        old = "hinge-guide-" + worker_settings(site_copy)[0]
+        status_line(page, "works with no signal")
+        assert page.evaluate("caches.keys()") == [old]
+
+        # A deploy changes the glossary: its sw.js gets a new version.
+        change_glossary_title(site_copy, "(updated)")
+        new = "hinge-guide-" + rewrite_worker(site_copy)
+
+        # The next visit opens at once from the phone's copy, then hears of the update.
+        page.goto(base + "glossary/")
+        assert "(updated)" not in page.locator("h1").inner_text(), "the first view should come from the copy"
+        status_line(page, "has been updated")
+        assert page.locator("[data-hg-status] a", has_text="Reload").get_attribute("href")
+        # The new worker took over; it deletes the old copy just after.
+        page.wait_for_function("async name => (await caches.keys()).join() === name", arg=new, timeout=5_000)
+
+        # The view after that is the new build, and it stays on the phone.
+        page.goto(base + "glossary/")
+        assert "(updated)" in page.locator("h1").inner_text()
+        reader.set_offline(True)
+        page.goto(base + "glossary/")
+        assert "(updated)" in page.locator("h1").inner_text()

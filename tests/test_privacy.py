@@ -8,11 +8,15 @@ Content Security Policy violation.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import re
 from pathlib import Path
 
 import pytest
+
+from conftest import open_page
 
 # Elements and attributes that make the browser fetch something.
 LOADING_ATTRIBUTES = {
@@ -82,6 +86,42 @@ def offsite_urls_in_page(page) -> list[str]:
     return found
 
 
+# Ways a page can send the reader, or data about them, to another host with no
+# link clicked: a form, a link's ping, a refresh, a base for every relative URL.
+SENDING_ATTRIBUTES = {"form": ["action"], "button": ["formaction"], "input": ["formaction"],
+                      "a": ["ping"], "area": ["ping"], "base": ["href"]}
+
+
+def offsite_sends_in_page(soup) -> list[str]:
+    found = []
+    for name, attributes in SENDING_ATTRIBUTES.items():
+        for element in soup.find_all(name):
+            for attribute in attributes:
+                value = element.get(attribute) or ""
+                targets = value.split() if attribute == "ping" else [value]
+                found += [f"<{name} {attribute}={url}>" for url in targets if OFFSITE.match(url)]
+    for refresh in soup.find_all("meta", attrs={"http-equiv": re.compile("^refresh$", re.IGNORECASE)}):
+        url = re.sub(r"^[\d.\s]*[;,]?\s*(?:url\s*=\s*)?", "", refresh.get("content", ""), flags=re.IGNORECASE).strip("'\" ")
+        if OFFSITE.match(url):
+            found.append(f"<meta http-equiv=refresh> to {url}")
+    return found
+
+
+def test_the_check_for_sending_off_site_catches_each_way(tmp_path):
+    from bs4 import BeautifulSoup
+
+    sneaky = BeautifulSoup("""
+      <form action="https://collect.example/form"></form><button formaction="//collect.example/b"></button>
+      <a href="/ok" ping="/count https://collect.example/ping">x</a><base href="https://collect.example/">
+      <meta http-equiv="Refresh" content="0; URL='https://collect.example/away'">""", "html.parser")
+    assert len(offsite_sends_in_page(sneaky)) == 5
+
+
+def test_no_page_sends_the_reader_or_their_data_off_site(pages):
+    problems = {f"/{url}": found for url, page in pages.items() if (found := offsite_sends_in_page(page.soup))}
+    assert not problems, f"pages send readers or data to another host: {problems}"
+
+
 def test_no_page_loads_from_another_host(pages):
     problems = {f"/{url}": found for url, page in pages.items() if (found := offsite_urls_in_page(page))}
     assert not problems, f"pages load files from another host; serve them from the site: {problems}"
@@ -129,6 +169,43 @@ def test_no_page_draws_a_mermaid_diagram(pages):
     # Material loads Mermaid from unpkg.com when a page has a diagram.
     drawing = [f"/{url}" for url, page in pages.items() if page.soup.select(".mermaid, pre.mermaid")]
     assert not drawing, f"these pages would load Mermaid from unpkg.com: {drawing}"
+
+
+def test_only_the_builds_own_inline_scripts_may_run(content_pages, pages):
+    # hinge/html_fixes.py names each inline script's hash in the policy instead of
+    # allowing any inline script; an inline event handler would not run either.
+    for url in [*content_pages, "404.html"]:
+        soup = pages[url].soup
+        policy = soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
+        allowed = dict(part.strip().split(" ", 1) for part in policy.split(";") if part.strip())["script-src"].split()
+        assert "'unsafe-inline'" not in allowed, f"/{url}: any inline script may run"
+        for script in soup.find_all("script", src=False, type=False):
+            code = script.string or ""
+            digest = "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode() + "'"
+            assert digest in allowed, f"/{url}: the policy blocks its own script {code[:60]!r}..."
+        handlers = [f"<{element.name} {name}>" for element in soup.find_all(True)
+                    for name in element.attrs if name.lower().startswith("on")]
+        assert not handlers, f"/{url}: inline event handlers: {handlers}"
+
+
+@pytest.mark.browser
+def test_a_script_slipped_into_a_page_does_not_run(browser, site_url):
+    injected = ('<script>window.hgInjected = "script"</script>'
+                '<img src="data:," onerror="window.hgInjected = \'handler\'" onload="window.hgInjected = \'handler\'">')
+
+    def slip_in(route):
+        response = route.fetch()
+        route.fulfill(response=response, body=response.text().replace("</h1>", "</h1>" + injected, 1))
+
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context.route("**/hinge/set-it-up/", slip_in)
+    page = context.new_page()
+    try:
+        open_page(page, site_url + "hinge/set-it-up/")  # the page's own scripts ran
+        assert page.locator("img[src='data:,']").count() == 1, "the injection did not reach the page"
+        assert page.evaluate("window.hgInjected") is None, "an injected inline script ran"
+    finally:
+        context.close()
 
 
 def test_every_page_forbids_other_hosts(content_pages, pages):

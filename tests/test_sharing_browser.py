@@ -98,6 +98,22 @@ def test_buttons_still_work_after_instant_navigation(desktop, site_url, public_u
     assert clipboard_after_click(page) == email_line(meta_by_url[STEP_TWO], public_url + STEP_TWO)
 
 
+@pytest.mark.parametrize("javascript", [True, False], ids=["with JavaScript", "without"])
+def test_share_and_copy_link_show_only_where_they_can_work(browser, site_url, javascript):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=javascript)
+    page = context.new_page()
+    try:
+        page.goto(site_url + STEP_TWO)
+        if javascript:
+            page.wait_for_function("() => document.documentElement.hasAttribute('data-hg-loaded')")
+        buttons = page.locator("[data-hg-copy]")
+        assert buttons.count() >= 2, "a step page has a Share button and a Copy-link button per cue"
+        shown = [buttons.nth(index).is_visible() for index in range(buttons.count())]
+        assert all(shown) if javascript else not any(shown), f"with JavaScript {'on' if javascript else 'off'}: {shown}"
+    finally:
+        context.close()
+
+
 def test_on_a_phone_share_opens_the_share_sheet(phone, site_url, public_url, meta_by_url):
     phone.add_init_script(FAKE_SHARE_SHEET)
     page = phone.new_page()

@@ -1,6 +1,6 @@
 """The theme overrides stay in step with Material and with the site's one colour.
 
-Three of Material's partials are copied into overrides/partials/ with one small
+Four of Material's partials are copied into overrides/partials/ with one small
 change each. When Material is updated, its own copy may change and ours would
 silently keep the old markup: each override names the upstream file's hash,
 and this test fails when the installed Material's file no longer matches it.
@@ -19,12 +19,13 @@ from conftest import ROOT
 
 OVERRIDES = ROOT / "overrides" / "partials"
 MATERIAL_TEMPLATES = Path(material.__file__).resolve().parent / "templates"
-UPSTREAM = re.compile(r"Material [\d.]+'s (partials/[\w-]+\.html) \(upstream sha256 ([0-9a-f]{16})\)")
+UPSTREAM = re.compile(r"Material [\d.]+'s (partials/[\w/-]+\.html) \(upstream sha256 ([0-9a-f]{16})\)")
 
 
 def copied_partials() -> list[Path]:
     """Overrides that share a name with one of Material's partials."""
-    return sorted(path for path in OVERRIDES.glob("*.html") if (MATERIAL_TEMPLATES / "partials" / path.name).exists())
+    return sorted(path for path in OVERRIDES.rglob("*.html")
+                  if (MATERIAL_TEMPLATES / "partials" / path.relative_to(OVERRIDES)).exists())
 
 
 def test_there_are_copied_partials_to_check():

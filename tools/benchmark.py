@@ -10,6 +10,11 @@ the bytes the page transferred (everything, search included), LCP, TBT and CLS,
 each the median of --runs runs, beside the page-weight budget figures from
 tools/page_weight.py. Timing lives here, never in the tests: it
 depends on the machine, and the tests must stay deterministic.
+
+With --against-stock it also builds the same pages with stock Material (no
+hooks, no overrides: tools/build_timing.make_stock_copy) and runs Lighthouse on
+both sites side by side, page by page, alternating runs so that the machine's
+load falls on both alike; the table goes to benchmark/lighthouse-vs-stock.md.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ import json
 import os
 import platform
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 from statistics import median
@@ -31,6 +37,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = PROJECT / "benchmark" / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 RESULTS = PROJECT / "benchmark" / "lighthouse.md"
+SIDE_BY_SIDE = PROJECT / "benchmark" / "lighthouse-vs-stock.md"
 
 
 def site_path(argument: str) -> str:
@@ -77,12 +84,74 @@ def row(url: str, figures: dict, budget: dict) -> list[str]:
     ]
 
 
+def build_stock_site(folder: Path) -> Path:
+    """The same pages built with stock Material, in folder/site."""
+    from tools.build_timing import make_stock_copy
+
+    make_stock_copy(folder)
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(folder / "site")],
+                   cwd=folder, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    return folder / "site"
+
+
+def against_stock(pages: list, runs: int, out: Path) -> None:
+    """Lighthouse on this site and on stock Material, page by page, runs alternating."""
+    header = ["Page", "Perf (this site)", "Perf (stock)", "LCP (this site)", "LCP (stock)",
+              "TBT (this site)", "TBT (stock)", "CLS (this site)", "CLS (stock)"]
+    rows, ours_all, stock_all = [], [], []
+    with tempfile.TemporaryDirectory() as scratch:
+        stock_site = build_stock_site(Path(scratch) / "stock")
+        with serve(SITE, gzip_level=GZIP_LEVEL) as ours, serve(stock_site, gzip_level=GZIP_LEVEL) as stock:
+            for page in pages:
+                results = {"ours": [], "stock": []}
+                for _ in range(runs):
+                    for name, base in (("ours", ours), ("stock", stock)):
+                        results[name].append(lighthouse(base + page.url, Path(scratch) / "report.json"))
+                mine, theirs = summary(results["ours"]), summary(results["stock"])
+                lowest = lambda name: min(r["categories"]["performance"]["score"] * 100 for r in results[name])  # noqa: E731
+                ours_all.append(mine)
+                stock_all.append(theirs)
+                rows.append([f"/{page.url}", f"{mine['performance']:.0f} (min {lowest('ours'):.0f})",
+                             f"{theirs['performance']:.0f} (min {lowest('stock'):.0f})",
+                             f"{mine['lcp'] / 1000:.2f} s", f"{theirs['lcp'] / 1000:.2f} s",
+                             f"{mine['tbt']:.0f} ms", f"{theirs['tbt']:.0f} ms",
+                             f"{mine['cls']:.3f}", f"{theirs['cls']:.3f}"])
+                print(" | ".join(rows[-1]), flush=True)
+
+    def overall(figures: list[dict], key: str) -> float:
+        return median(figure[key] for figure in figures)
+
+    table = [
+        f"# Lighthouse: this site beside stock Material ({datetime.date.today()})",
+        "",
+        f"Written by `tools/benchmark.py --against-stock`: Lighthouse mobile, median of {runs} runs per page and "
+        f"site (min in brackets), runs alternating between the two sites, {os.cpu_count()} cores, "
+        f"{platform.platform()}. Stock Material: the same docs/ and Markdown extensions, no hooks, overrides or "
+        "other plugins.",
+        "",
+        "| " + " | ".join(header) + " |",
+        "|" + "---|" * len(header),
+        *("| " + " | ".join(cells) + " |" for cells in rows),
+        "",
+        f"{len(rows)} pages. Medians over the pages: performance {overall(ours_all, 'performance'):.0f} here, "
+        f"{overall(stock_all, 'performance'):.0f} stock; LCP {overall(ours_all, 'lcp') / 1000:.2f} s here, "
+        f"{overall(stock_all, 'lcp') / 1000:.2f} s stock; TBT {overall(ours_all, 'tbt'):.0f} ms here, "
+        f"{overall(stock_all, 'tbt'):.0f} ms stock. Pages under 100 here: "
+        f"{sum(figure['performance'] < 100 for figure in ours_all)}.",
+    ]
+    print("\n" + "\n".join(table))
+    out.write_text("\n".join(table) + "\n", encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("pages", nargs="*", help="pages as /url/path/, a plan link as /plan/?v=1&… "
                         "(default: every page)")
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page; the table shows medians")
-    parser.add_argument("--out", type=Path, default=RESULTS, help="where to write the table")
+    parser.add_argument("--out", type=Path, help=f"where to write the table (default {RESULTS.relative_to(PROJECT)}, "
+                                                 f"or {SIDE_BY_SIDE.relative_to(PROJECT)} with --against-stock)")
+    parser.add_argument("--against-stock", action="store_true",
+                        help="run stock Material on the same pages too, side by side")
     options = parser.parse_args()
     if not LIGHTHOUSE.exists():
         raise SystemExit(f"{LIGHTHOUSE} is missing: run `make benchmark`, which installs it.")
@@ -100,6 +169,8 @@ def main() -> None:
         raise SystemExit(f"no built page at {', '.join('/' + url for url in unknown)}: "
                          "give pages as the README does, e.g. /hinge/set-it-up/ (run `make build` first)")
     pages = [page for page in every_page if not wanted or page.url in wanted]
+    if options.against_stock:
+        return against_stock(pages, options.runs, options.out or SIDE_BY_SIDE)
     budgets = budget_report(pages)
 
     header = ["Page", "Perf", "A11y", "Best pr.", "SEO", "Transferred KiB", "First visit KiB (≤50)",
@@ -127,7 +198,7 @@ def main() -> None:
         f"{len(rows)} pages; LCP median {median(lcps):.2f} s, worst {max(lcps):.2f} s.",
     ]
     print("\n" + "\n".join(table))
-    options.out.write_text("\n".join(table) + "\n", encoding="utf-8")
+    (options.out or RESULTS).write_text("\n".join(table) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -377,10 +377,13 @@ _CHOICES = {
 def load_figures(path: Path = POSES_FILE) -> dict[str, Figure]:
     """Read and check the pose file; a mistake raises PoseFileError naming the figure and field."""
     where = path.name
+    raw = path.read_bytes()
     try:
-        data = yaml.safe_load(path.read_bytes().decode("utf-8"))
+        data = yaml.safe_load(raw.decode("utf-8"))
     except UnicodeDecodeError as error:
-        raise PoseFileError(f"{where} is not UTF-8 text (byte {error.start}); save it as UTF-8") from None
+        line = raw[:error.start].count(b"\n") + 1
+        raise PoseFileError(f"{where} is not UTF-8 text: byte 0x{raw[error.start]:02x} on line {line} cannot be read. "
+                            "Fix: save the file as UTF-8") from None
     except yaml.YAMLError as error:
         raise PoseFileError(f"{where} is not valid YAML: {error}") from error
     if not isinstance(data, dict) or not data:

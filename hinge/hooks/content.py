@@ -38,7 +38,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     STATE.production = not _serving
     STATE.content = None
     # Templates read this too: under `mkdocs serve` the pages unregister the
-    # service worker, so every edit shows at once (partials/hg-service-worker.html).
+    # service worker, so every edit shows at once (hinge.js, startOfflineCopy).
     config.extra["offline"] = STATE.production
     return config
 
@@ -55,7 +55,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     try:
         STATE.content = load_content(sources, docs_name=Path(config.docs_dir).name)
         for path in _appended_files(config):
-            load_tooltips(path, str(path.relative_to(Path(config.config_file_path).parent)))
+            load_tooltips(path, str(path.relative_to(Path(config.config_file_path).parent)), glossary=STATE.content)
     except ContentError as error:
         raise PluginError(f"The content has mistakes the build cannot render:\n{error}") from None
     return nav

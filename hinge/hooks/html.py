@@ -2,9 +2,11 @@
 
 Problem: screen readers hear heading links as "¶"; Material writes an
 attribute HTML forbids on two checkboxes; a coach needs a copy-link button on
-each cue. Reason: each fix is a small, tested function over the rendered page.
+each cue; the Content Security Policy must name each inline script's hash.
+Reason: each fix is a small, tested function over the rendered page.
 When: heading labels as each page's HTML is made; the rest on the finished
-page (after search has indexed it) and on the 404 page.
+page (after search has indexed it, and after the minify plugin) and on the 404
+page; the script hashes last.
 """
 
 from __future__ import annotations
@@ -30,8 +32,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         template = config.theme.get_env().get_template(CUE_BUTTON)
         output = html_fixes.add_cue_buttons(output, model.cues, page.canonical_url,
                                             lambda cue, url: template.render(cue=cue.words, url=url))
-    return output
+    return html_fixes.hash_inline_scripts(output)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    return html_fixes.drop_checkbox_autocomplete(output_content)
+    return html_fixes.hash_inline_scripts(html_fixes.drop_checkbox_autocomplete(output_content))

@@ -2,7 +2,8 @@
    every page load, instant navigation included; the one subscription at the
    end mounts each component it finds by its data- attribute, so everything
    works however the reader reached the page. Markup and wording come from
-   the templates in overrides/; this file only adds behaviour. */
+   the templates in overrides/; this file only adds behaviour, and the words
+   of the notices it makes up itself. */
 
 /* Search empty state: when a query finds nothing, show a way on (the cue
    finder) under Material's "No matching documents" line. The hint shows
@@ -21,14 +22,14 @@ function mountSearchEmpty(hint) {
 }
 
 /* Says what just happened in the page's status line, which screen readers
-   read out, then clears it. */
-function announce(message) {
+   read out, then clears it. The message is text, or a list of text and nodes. */
+function announce(message, seconds = 5) {
   const status = document.querySelector("[data-hg-status]")
   if (!status)
     return
-  status.textContent = message
+  status.replaceChildren(...[].concat(message))
   clearTimeout(announce.timer)
-  announce.timer = setTimeout(() => { status.textContent = "" }, 5000)
+  announce.timer = setTimeout(() => { status.replaceChildren() }, seconds * 1000)
 }
 
 /* A phone (touch screen with a share sheet): sharing beats the clipboard there. */
@@ -71,6 +72,41 @@ function loadPlanScript(element) {
   script.src = new URL(element.dataset.hgPlanScript, location.href)
   document.body.append(script)
 }
+
+/* Offline copy (overrides/sw.js). The status line carries the worker's URL, or
+   "" under `mkdocs serve`, where any worker is removed so every edit shows at
+   once. The worker is registered once the page is set up and the next frame is
+   on screen, so copying the guide never competes with showing the first page.
+   When a worker takes over, the reader hears once, quietly: the guide is ready
+   offline (first visit), or it has been updated (a deploy), with a reload link. */
+const OFFLINE_READY = "Hinge Guide is saved on this phone. It now works with no signal."
+const UPDATED = "Hinge Guide has been updated."
+const RELOAD = "Reload this page"
+const NOTICE_SECONDS = 12
+
+function startOfflineCopy() {
+  const status = document.querySelector("[data-hg-offline]")
+  if (!("serviceWorker" in navigator) || !status)
+    return
+  const worker = status.dataset.hgOffline
+  if (!worker) {
+    navigator.serviceWorker.getRegistrations().then(all => all.forEach(registration => registration.unregister()))
+    return
+  }
+  const updating = navigator.serviceWorker.controller !== null
+  navigator.serviceWorker.addEventListener("controllerchange", () => {
+    if (!updating)
+      return announce(OFFLINE_READY, NOTICE_SECONDS)
+    const reload = Object.assign(document.createElement("a"), { href: location.href, textContent: RELOAD })
+    announce([UPDATED + " ", reload], NOTICE_SECONDS)
+  }, { once: true })
+  // Ask for a new build now: the browser's own check after a navigation comes "a little later".
+  navigator.serviceWorker.register(new URL(worker, location.href))
+    .then(registration => registration.update())
+    .catch(() => {}) // offline: the copy already here keeps serving
+}
+
+addEventListener("hg-loaded", () => requestAnimationFrame(() => setTimeout(startOfflineCopy)), { once: true })
 
 const components = {
   "data-hg-search-empty": mountSearchEmpty,
