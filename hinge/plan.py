@@ -6,7 +6,8 @@ the plan on a server, behind accounts. Reason: the plan lives in the link
 itself, so nothing is stored anywhere and the link works offline; the
 exercises it names are read from the content model here, once, so the builder
 and the plan page show the same facts as the exercise pages. No server, no
-storage: overrides/assets/javascripts/plan.js reads and writes the link.
+storage: plan-builder.js writes the link and plan.js reads it
+(overrides/assets/javascripts/).
 When: hinge/hooks/content.py swaps the two placeholders (content.PLACEHOLDERS)
 for what `render_builder` and `render_plan_page` return.
 
@@ -42,7 +43,8 @@ from hinge.render import dose_rest, link
 VERSION = 1
 # What a link may ask for: more is a mistake or a garbled link, shown as a message.
 LIMITS = {"sets": [1, 10], "reps": [1, 50], "note": 280, "exercises": 8}
-PLAN_SCRIPT = "assets/javascripts/plan.min.js"  # plan.js, minified by the minify plugin (mkdocs.yml)
+# Each page's own script, minified by the minify plugin (mkdocs.yml); hooks/content.py has main.html load it.
+SCRIPTS = {"plan": "assets/javascripts/plan.min.js", "plan-builder": "assets/javascripts/plan-builder.min.js"}
 
 
 def url_from(from_url: str, to_url: str) -> str:
@@ -122,11 +124,14 @@ def render_builder(content: Content, page: Page) -> str:
     exercises grouped by menu section, each with its sets, reps and cues."""
     sets, reps = LIMITS["sets"], LIMITS["reps"]
     plan_page_url = tool_url(content, "plan")
+    no_script = ('<noscript><p>The plan builder needs JavaScript to make a link. Turn it on in your browser, '
+                 "or write the link by hand: the coaches page says how.</p></noscript>")
     # Left out of search: its labels repeat every exercise's title and cues. A
     # <section>, since Material's search parser ends the exclusion at the first
     # closing tag of the same name.
     parts = [f'<section class="hg-plan-builder" data-hg-plan-builder data-search-exclude'
-             f'{_attributes(data_hg_plan_script=url_from(page.url, PLAN_SCRIPT), data_hg_plan_page=url_from(page.url, plan_page_url), data_hg_plan_version=VERSION)}>']
+             f'{_attributes(data_hg_script=url_from(page.url, SCRIPTS["plan-builder"]), data_hg_plan_page=url_from(page.url, plan_page_url), data_hg_plan_version=VERSION)}>']
+    parts.append(no_script)
     for section, pages in groupby(exercises(content), key=lambda p: p.section):
         parts.append(f'<fieldset class="hg-plan-group"><legend>{escape(section)}</legend>')
         for exercise in pages:
@@ -179,7 +184,7 @@ def render_plan_page(content: Content, figures: FigureLibrary, page: Page) -> st
     data = json.dumps(plan_data(content, figures, page.url), ensure_ascii=False, separators=(",", ":"))
     return "".join([
         f'<div class="hg-plan" data-hg-plan-view'
-        f'{_attributes(data_hg_plan_script=url_from(page.url, PLAN_SCRIPT), data_hg_plan_data=data)}>',
+        f'{_attributes(data_hg_script=url_from(page.url, SCRIPTS["plan"]), data_hg_plan_data=data)}>',
         '<div class="hg-plan-problems admonition warning" data-hg-plan-problems role="alert" hidden>'
         '<p class="admonition-title">Part of this link could not be read</p>'
         '<p>Here is what could be read. Ask your coach to send the link again.</p><ul></ul></div>',

@@ -15,7 +15,6 @@ import pytest
 from conftest import Page
 
 PLAN, BUILDER = "plan/", "plan-builder/"
-PLAN_SCRIPT = re.compile(r"assets/javascripts/plan\.min\.js$")
 
 
 @pytest.fixture(scope="module")
@@ -53,13 +52,17 @@ def test_the_home_and_coaches_pages_link_the_builder(pages, url):
     assert (BUILDER, "") in targets, f"/{url} does not link the plan builder"
 
 
-def test_only_the_two_plan_pages_load_the_plan_script(pages, site):
-    loading = {url for url, page in pages.items()
-               if any(PLAN_SCRIPT.search(script["src"]) for script in page.soup.find_all("script", src=True))}
-    assert loading == {PLAN, BUILDER}, f"plan.js loads on {sorted(loading)}"
-    assert (site / "assets/javascripts/plan.min.js").is_file()
-    source = (site / "assets/javascripts/plan.min.js").read_text(encoding="utf-8")
+@pytest.mark.parametrize("script, page", [("plan", PLAN), ("plan-builder", BUILDER)])
+def test_only_its_page_loads_each_plan_script(pages, site, script, page):
+    name = f"assets/javascripts/{script}.min.js"
+    loading = {url for url, built in pages.items()
+               if any(script["src"].endswith("/" + name) for script in built.soup.find_all("script", src=True))}
+    assert loading == {page}, f"{name} loads on {sorted(loading)}"
+    source = (site / name).read_text(encoding="utf-8")
     assert "innerHTML" not in source and "insertAdjacentHTML" not in source, "text from a link must never be HTML"
+    # Reached by instant navigation, the page names its script for hinge.js to load.
+    holder = pages[page].soup.select_one("article [data-hg-script]")
+    assert pages[page].resolve(holder["data-hg-script"])[0] == name
 
 
 def test_each_exercise_in_the_plan_data_says_what_its_page_says(pages, data):

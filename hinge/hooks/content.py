@@ -84,8 +84,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     }
     for name in model.placeholders:
         markdown = markdown.replace(PLACEHOLDERS[name], renderers[name]())
-    if model.placeholders & {"plan", "plan-builder"}:
-        page.meta["hg_scripts"] = [plan.PLAN_SCRIPT]  # overrides/main.html loads it on this page only
+    # overrides/main.html loads a page's own scripts on that page only.
+    page.meta["hg_scripts"] = [plan.SCRIPTS[name] for name in sorted(model.placeholders & set(plan.SCRIPTS))]
     # Right under the title: the action line, then the other names.
     if model.also_called:
         markdown = _after_title(markdown, render.render_also_called(model))

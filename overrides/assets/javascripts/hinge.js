@@ -61,16 +61,14 @@ function mountCopyButton(button) {
   })
 }
 
-/* The plan builder and plan page load plan.js with the page (overrides/main.html).
-   Reached by instant navigation, which runs no script from outside the page's
-   content, they load it here, once; it mounts itself. */
-function loadPlanScript(element) {
-  if (window.hgPlan)
-    return
-  window.hgPlan = "loading"
-  const script = document.createElement("script")
-  script.src = new URL(element.dataset.hgPlanScript, location.href)
-  document.body.append(script)
+/* <div data-hg-script="url">: a script only this page needs (the plan builder's
+   and the plan page's). A full load brings it with the page (overrides/main.html);
+   reached by instant navigation, which runs no script from outside the page's
+   content, the page gets it here, once. It mounts itself. */
+function loadPageScript(element) {
+  const src = new URL(element.dataset.hgScript, location.href).href
+  if (![...document.scripts].some(script => script.src === src))
+    document.body.append(Object.assign(document.createElement("script"), { src }))
 }
 
 /* Offline copy (overrides/sw.js). The status line carries the worker's URL, or
@@ -111,7 +109,7 @@ addEventListener("hg-loaded", () => requestAnimationFrame(() => setTimeout(start
 const components = {
   "data-hg-search-empty": mountSearchEmpty,
   "data-hg-copy": mountCopyButton,
-  "data-hg-plan-script": loadPlanScript,
+  "data-hg-script": loadPageScript,
 }
 
 document$.subscribe(() => {

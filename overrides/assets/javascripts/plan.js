@@ -1,15 +1,13 @@
-/* Plans a coach sends in one link (issue 14): the plan builder writes the link,
-   the plan page reads it. Only those two pages load this file
-   (overrides/main.html; hinge.js loads it after instant navigation). The link
-   format, version 1, is described in hinge/plan.py and on the coaches page:
+/* The plan page (issue 14): shows the plan a coach's link holds. Only that
+   page loads this file (overrides/main.html; hinge.js loads it after instant
+   navigation); plan-builder.js writes the links. The link format, version 1,
+   is described in hinge/plan.py and on the coaches page:
 
      plan/?v=1&ks=3x8,pull-the-hips-back&sb=3x10&note=Easy%20week
 
    The markup and the exercises' facts come from the build (hinge/plan.py);
    this file only adds behaviour. Nothing read from a link is ever parsed as
    HTML: it reaches the page through textContent, href and src alone. */
-window.hgPlan = true
-
 /* "2 sets of 8" (hinge/render.py says the same for a page's own dose). */
 function setsOfReps(sets, reps) {
   return `${sets} ${sets === 1 ? "set" : "sets"} of ${reps}`
@@ -87,16 +85,6 @@ function readPlan(query, data) {
   return { items, note, problems }
 }
 
-/* The Share and Copy link buttons (behaviour in hinge.js) send this link. */
-function offerLink(root, link) {
-  for (const button of root.querySelectorAll("[data-hg-plan-copy], [data-hg-plan-share]")) {
-    button.dataset.hgCopy = link
-    if ("hgShareUrl" in button.dataset)
-      button.dataset.hgShareUrl = link
-    button.disabled = !link
-  }
-}
-
 /* The plan page: the exercises, cues, doses and note the link names. */
 function mountPlan(root) {
   const data = JSON.parse(root.dataset.hgPlanData)
@@ -144,60 +132,18 @@ function mountPlan(root) {
   problems.hidden = plan.problems.length === 0
   root.querySelector("[data-hg-plan-empty]").hidden = plan.items.length > 0 || plan.note !== ""
   root.querySelector("[data-hg-plan-send]").hidden = plan.items.length === 0
-  offerLink(root, plan.items.length ? location.href : "")
+  // The Share and Copy link buttons (behaviour in hinge.js) send this page's link.
+  for (const button of root.querySelectorAll("[data-hg-copy]"))
+    Object.assign(button.dataset, { hgCopy: location.href }, "hgShareUrl" in button.dataset && { hgShareUrl: location.href })
   // On paper, the line that says where the page came from gives this plan's link.
   const source = document.querySelector(".hg-print-source")
   if (source && plan.items.length)
     source.textContent = source.textContent.replace(/\S+$/, location.href)
 }
 
-/* A whole number from a number field, kept within its min and max; the
-   page's dose when the field is empty or not a number. */
-function numberIn(input) {
-  const value = Math.round(input.valueAsNumber)
-  if (Number.isNaN(value))
-    return +input.defaultValue
-  return Math.min(+input.max, Math.max(+input.min, value))
-}
-
-/* The plan builder: every change rewrites the link. */
-function mountBuilder(root) {
-  const planPage = new URL(root.dataset.hgPlanPage, location.href).href
-  const summary = root.querySelector("[data-hg-plan-summary]")
-  const field = root.querySelector("[data-hg-plan-link]")
-  const open = root.querySelector("[data-hg-plan-open]")
-  const empty = summary.textContent
-  const update = () => {
-    const fields = [`v=${root.dataset.hgPlanVersion}`], chosen = []
-    for (const pick of root.querySelectorAll("[data-hg-plan-exercise]")) {
-      if (!pick.querySelector(":scope > input[type=checkbox]").checked)
-        continue
-      const sets = numberIn(pick.querySelector("[data-hg-plan-sets]"))
-      const reps = numberIn(pick.querySelector("[data-hg-plan-reps]"))
-      const cues = [...pick.querySelectorAll("[data-hg-plan-cue]:checked")].map(cue => cue.value)
-      fields.push(`${pick.dataset.hgPlanExercise}=${[`${sets}x${reps}`, ...cues].join(",")}`)
-      chosen.push(`${pick.querySelector(":scope > label").textContent} ${sets}×${reps}`)
-    }
-    const note = root.querySelector("[data-hg-plan-note]").value.trim()
-    if (note)
-      fields.push(`note=${encodeURIComponent(note)}`)
-    const link = chosen.length ? `${planPage}?${fields.join("&")}` : ""
-    summary.textContent = chosen.length ? `In the plan: ${chosen.join("; ")}.` : empty
-    field.value = link
-    open.hidden = !link
-    open.href = link || planPage
-    offerLink(root, link)
-  }
-  root.addEventListener("input", update)
-  root.addEventListener("change", update)
-  update()
-}
-
 document$.subscribe(() => {
-  for (const [selector, mount] of [["[data-hg-plan-view]", mountPlan], ["[data-hg-plan-builder]", mountBuilder]])
-    for (const root of document.querySelectorAll(selector))
-      if (!("hgPlanMounted" in root.dataset)) {
-        root.dataset.hgPlanMounted = ""
-        mount(root)
-      }
+  for (const root of document.querySelectorAll("[data-hg-plan-view]:not([data-hg-plan-mounted])")) {
+    root.dataset.hgPlanMounted = ""
+    mountPlan(root)
+  }
 })
