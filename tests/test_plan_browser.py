@@ -68,6 +68,8 @@ def read_plan(page) -> dict:
 def open_plan(page, url: str) -> dict:
     open_page(page, url)
     page.wait_for_function("() => document.querySelector('[data-hg-plan-view]')?.dataset.hgPlanMounted === ''")
+    # Every figure done loading (one that fails is done too, and fails read_plan's check).
+    page.wait_for_function("() => [...document.querySelectorAll('img.hg-plan-figure')].every(image => image.complete)")
     return read_plan(page)
 
 
