@@ -134,3 +134,16 @@ def test_search_finds_the_builder_but_not_its_form_or_the_empty_plan_page(site):
     # Its labels name every exercise and cue: in the index they would outrank the pages that teach them.
     assert not [entry["location"] for entry in builder if "Pull the hips back" in entry["text"]]
     assert not [entry["location"] for entry in index if entry["location"].startswith(PLAN)]
+
+
+# Every plan id a coach's link may carry. Never remove one: a page that moves
+# keeps its id in its front matter; a page that goes away needs its id moved to
+# the page that replaces it.
+PUBLISHED_PLAN_IDS = {"h1", "h2", "h3", "h4", "h5", "h6", "ks", "tb", "bs", "bc", "sb", "fb", "ht"}
+
+
+def test_every_published_plan_id_still_names_an_exercise(data):
+    missing = sorted(PUBLISHED_PLAN_IDS - set(data["exercises"]))
+    assert not missing, f"plan links with these ids no longer open an exercise: {missing}"
+    new = sorted(set(data["exercises"]) - PUBLISHED_PLAN_IDS)
+    assert not new, f"add the new plan ids to PUBLISHED_PLAN_IDS once published: {new}"
