@@ -20,6 +20,8 @@ from pathlib import Path
 
 import yaml
 
+from hinge.figures import PLACEHOLDER as FIGURE_LINE
+
 # Section headings (h2) each exercise kind shows, by their stable {#id}, in this
 # order. The id is the anchor a coach may link to: it never changes when the
 # heading's words do.
@@ -29,7 +31,9 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
     "progression": ("set-up", "cues", "where-do-you-feel-it", "when-to-move-on", "what-to-watch", "down-and-up"),
 }
 EXERCISE_KINDS = frozenset(TEMPLATES)
-KINDS = EXERCISE_KINDS | {"home", "overview", "guide", "reference"}
+# A "tool" page does a job in the browser (the plan builder, the plan page); it
+# stays out of the menu.
+KINDS = EXERCISE_KINDS | {"home", "overview", "guide", "reference", "tool"}
 
 # Longest description that still fits a search result or a link preview.
 MAX_DESCRIPTION = 160
@@ -43,10 +47,15 @@ MAX_SEARCH_WORDS = 16
 SEARCH_WORD = re.compile(r"^[a-z0-9][a-z0-9' -]{0,38}[a-z0-9]$")
 # Glue words search drops (mkdocs.yml, search separator): they may repeat.
 GLUE_WORDS = frozenset("a an and are at for i in is it me my of on or the to you your with".split())
+# An exercise's id in a plan link (hinge/plan.py): short, lower case, and never
+# changed once published, since coaches' links carry it. "v" and "note" are the
+# link's own fields.
+PLAN_ID = re.compile(r"^[a-z][a-z0-9]{1,3}$")
+PLAN_RESERVED = frozenset({"v", "note"})
 
 # Fields a page may set, by kind; Material reads `search`, `hide` and `tags` itself.
 COMMON_FIELDS = {"title", "description", "kind", "search", "hide", "tags", "also_called", "search_words"}
-EXERCISE_FIELDS = {"equipment", "cues", "step", "action", "dose", "faults", "easier", "harder"}
+EXERCISE_FIELDS = {"equipment", "cues", "step", "action", "dose", "faults", "easier", "harder", "plan_id"}
 GLOSSARY_FIELDS = {"retired"}
 
 FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:-{3}|\.{3})[ \t]*\n", re.DOTALL)
@@ -64,9 +73,12 @@ PLACEHOLDERS = {
     "cue-sheet": "<!-- cue-sheet:tables -->",
     "dose": "<!-- dose -->",
     "faults": "<!-- faults -->",
+    "plan-builder": "<!-- plan:builder -->",
+    "plan": "<!-- plan:page -->",
+    "plan-ids": "<!-- plan:ids -->",
 }
 # Anything that looks like one of them, so a typo fails the build instead of vanishing.
-LOOKS_LIKE_A_PLACEHOLDER = re.compile(r"^[ \t]*<!--\s*(?:cue|dose|fault)[^\n]*$", re.MULTILINE | re.IGNORECASE)
+LOOKS_LIKE_A_PLACEHOLDER = re.compile(r"^[ \t]*<!--\s*(?:cue|dose|fault|plan)[^\n]*$", re.MULTILINE | re.IGNORECASE)
 # Raw HTML a page may not carry: it would run code, send the reader or their data
 # elsewhere, or change how the page loads. Each with what to use instead.
 FORBIDDEN_HTML = (
@@ -165,6 +177,8 @@ class Page:
     also_called: tuple[str, ...] = ()  # other names people use for what the page teaches, shown and searchable
     # Everyday, symptom and anatomy words for what the page teaches, shown on its search result.
     search_words: tuple[str, ...] = ()
+    plan_id: str | None = None  # the exercise's id in a plan link, e.g. "ks"
+    figures: tuple[str, ...] = ()  # names of the figures the page places, in order (hinge/figures/)
 
 
 @dataclass(frozen=True)
@@ -370,6 +384,7 @@ class _PageReader:
             "also_called": self.names(meta.get("also_called")),
             "search_words": self.search_words(meta.get("search_words"), meta.get("also_called")),
             "retired": self.retired(meta.get("retired")),
+            "figures": tuple(FIGURE_LINE.findall(body)),
         }
         self.check_sections(kind, body)
         self.check_html(text)
@@ -398,11 +413,11 @@ class _PageReader:
         return value
 
     def search_boost(self, search: object) -> float | None:
-        if search is None:
+        if search is None or search == {"exclude": True}:  # a page search leaves out
             return None
         boost = search.get("boost") if isinstance(search, dict) else None
         if isinstance(boost, bool) or not isinstance(boost, (int, float)) or not 0 < boost <= 10:
-            self.problem("search", f"is {search!r}", "write it as 'search: {boost: 1.5}' with a number above 0")
+            self.problem("search", f"is {search!r}", "write it as 'search: {boost: 1.5}' with a number above 0, or 'search: {exclude: true}'")
             return None
         return float(boost)
 
@@ -518,6 +533,13 @@ class _PageReader:
         if kind == "step":
             fields["step"] = self.whole_number(meta, "step", 1, 6, "step", "give the step's place in the hinge")
         fields["cues"] = self.cues(meta.get("cues"), body, title)
+        plan_id = meta.get("plan_id")
+        if not isinstance(plan_id, str) or not PLAN_ID.match(plan_id) or plan_id in PLAN_RESERVED:
+            self.problem("plan_id", f"is {plan_id!r}",
+                         "give a short id for plan links: 2 to 4 lower-case letters or digits, starting with a letter, "
+                         "like 'ks'; never change it once published")
+        else:
+            fields["plan_id"] = plan_id
         # Every exercise page opens with the one thing to do, and gives a starting dose and its faults.
         action = self.text(meta, "action", "write the one thing to do as one short sentence, shown first on the page")
         if action and len(action) > MAX_ACTION:
@@ -633,6 +655,14 @@ def _cross_page_problems(content: Content, docs_name: str) -> list[Problem]:
     """Checks that need every page: a fault's cue must be one some page teaches."""
     problems = []
     targets = {cue.target for cue in content.cues}
+    plan_ids: dict[str, str] = {}
+    for page in content.pages:
+        if page.plan_id in plan_ids:
+            problems.append(Problem(f"{docs_name}/{page.src}", "plan_id",
+                                    f"'{page.plan_id}' is also the plan id of {docs_name}/{plan_ids[page.plan_id]}",
+                                    "give each exercise its own plan id"))
+        elif page.plan_id:
+            plan_ids[page.plan_id] = page.src
     for page in content.pages:
         for number, fault in enumerate(page.faults, start=1):
             if fault.cue and fault.cue not in targets:

@@ -75,14 +75,24 @@ def render_also_called(page: Page) -> str:
     return f'<p class="hg-also-called" markdown>Also called: {", ".join(page.also_called)}.</p>'
 
 
-def dose_summary(dose: Dose) -> str:
-    """'2 sets of 8, pause 2 s at the top, rest 60 s, 2 times a week'."""
-    parts = [f"{dose.sets} {'set' if dose.sets == 1 else 'sets'} of {dose.reps}"]
+def sets_of_reps(sets: int, reps: int) -> str:
+    """'2 sets of 8' (hinge/plan.py writes the same words for a coach's numbers)."""
+    return f"{sets} {'set' if sets == 1 else 'sets'} of {reps}"
+
+
+def dose_rest(dose: Dose) -> list[str]:
+    """The dose after its sets and reps: the pause, the rest and how often."""
+    parts = []
     if dose.hold:
         parts.append(f"pause {dose.hold} s at the top")
     parts.append(f"rest {dose.rest} s between sets" if dose.sets > 1 else f"rest {dose.rest} s")
     parts.append("once a week" if dose.per_week == 1 else f"{dose.per_week} times a week")
-    return ", ".join(parts)
+    return parts
+
+
+def dose_summary(dose: Dose) -> str:
+    """'2 sets of 8, pause 2 s at the top, rest 60 s, 2 times a week'."""
+    return ", ".join([sets_of_reps(dose.sets, dose.reps), *dose_rest(dose)])
 
 
 def render_dose(page: Page) -> str:

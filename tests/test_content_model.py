@@ -15,6 +15,7 @@ GOOD_STEP = """\
 title: "Step 2: Pull the hips back"
 description: Move your hips back by pulling them.
 kind: step
+plan_id: h2
 step: 2
 equipment: [kettlebell]
 action: Pull your hips back until you feel the backs of your thighs.
@@ -149,6 +150,9 @@ CASES = {
                                "search_words", ["'bum', 'out' more than once", "use each word once"]),
     "too many search words": (edit("kind: step", "kind: step\nsearch_words: [" + ", ".join(f"word {n}" for n in range(17)) + "]"),
                               "search_words", ["17 entries", "keep the 16"]),
+    "no plan id": (edit("plan_id: h2\n", ""), "plan_id", ["None", "short id for plan links"]),
+    "plan id with capitals and a dash": (edit("plan_id: h2", "plan_id: Hip-2"), "plan_id", ["'Hip-2'", "lower-case"]),
+    "plan id that is a field of the link": (edit("plan_id: h2", "plan_id: note"), "plan_id", ["'note'", "never change it"]),
     "action too long": (edit("action: Pull your hips back", "action: " + "Pull your hips back " * 8),
                         "action", ["characters", "ten seconds"]),
 }
@@ -253,3 +257,17 @@ def test_a_retired_word_is_refused_naming_the_line_and_the_term_to_use(tmp_path)
         load_content([Source("glossary.md", glossary, "glossary/"), Source("hinge/step.md", step, "hinge/step/")])
     assert (f"docs/hinge/step.md: line {line} says 'flat back', a word the guide no longer uses. "
             "Fix: write 'neutral spine'") in str(raised.value)
+
+
+def test_two_exercises_with_one_plan_id_are_refused_naming_both(tmp_path):
+    pages = []
+    for src in ("hinge/pull-the-hips-back.md", "hinge/pull-again.md"):
+        path = tmp_path / src
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(GOOD_STEP.replace("hinge/pull-the-hips-back.md#", src + "#"), encoding="utf-8")
+        pages.append(Source(src, path, src.removesuffix(".md") + "/", "The hip hinge"))
+    with pytest.raises(ContentError) as raised:
+        load_content(pages)
+    message = str(raised.value)
+    assert "docs/hinge/pull-again.md, field 'plan_id'" in message, message
+    assert "also the plan id of docs/hinge/pull-the-hips-back.md" in message and "Fix:" in message, message

@@ -31,9 +31,18 @@ def test_steps_are_in_order_one_to_six(content_pages, source_pages):
     assert positions == sorted(positions), f"steps are out of order in the menu: {[order[p] for p in positions]}"
 
 
-def test_previous_and_next_follow_the_menu(site, content_pages):
+def left_out_of_the_menu(mkdocs_config) -> set[str]:
+    """URL paths of the pages mkdocs.yml keeps out of the menu (not_in_nav)."""
+    return {line.strip().strip("/").removesuffix(".md") + "/" for line in mkdocs_config["not_in_nav"].splitlines()
+            if line.strip()}
+
+
+def test_previous_and_next_follow_the_menu(site, content_pages, mkdocs_config):
     order = nav_order(content_pages[""])
-    assert len(order) == len(content_pages), "every page must be in the menu"
+    left_out = left_out_of_the_menu(mkdocs_config)
+    assert left_out == {"plan-builder/", "plan/"}, f"only the plan pages stay out of the menu: {left_out}"
+    assert not left_out & set(order), "a page kept out of the menu is in it"
+    assert len(order) + len(left_out) == len(content_pages), "every other page must be in the menu"
     for index, url in enumerate(order):
         page = content_pages[url]
         expected_previous = order[index - 1] if index > 0 else None

@@ -145,7 +145,8 @@ def against_stock(pages: list, runs: int, out: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("pages", nargs="*", help="pages as /url/path/ (default: every page)")
+    parser.add_argument("pages", nargs="*", help="pages as /url/path/, a plan link as /plan/?v=1&… "
+                        "(default: every page)")
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page; the table shows medians")
     parser.add_argument("--out", type=Path, help=f"where to write the table (default {RESULTS.relative_to(PROJECT)}, "
                                                  f"or {SIDE_BY_SIDE.relative_to(PROJECT)} with --against-stock)")
@@ -157,7 +158,12 @@ def main() -> None:
 
     # Redirect stubs (short links like hinge/2/) only send the browser on to a page that has its own row.
     every_page = [page for page in site_pages() if page.soup.find("meta", attrs={"http-equiv": "refresh"}) is None]
-    wanted = [site_path(argument) for argument in options.pages]
+    # A query (a plan link, issue 14) is kept for the URL Lighthouse opens; the page is its path.
+    queries = {}
+    for argument in options.pages:
+        path, _, query = argument.partition("?")
+        queries.setdefault(site_path(path), []).append(f"?{query}" if query else "")
+    wanted = list(queries)
     unknown = sorted(set(wanted) - {page.url for page in every_page})
     if unknown:
         raise SystemExit(f"no built page at {', '.join('/' + url for url in unknown)}: "
@@ -172,10 +178,10 @@ def main() -> None:
     rows, lcps = [], []
     # Gzip-compressed as GitHub Pages sends it, at the level the budget counts.
     with serve(SITE, gzip_level=GZIP_LEVEL) as base, tempfile.TemporaryDirectory() as scratch:
-        for page in pages:
-            results = [lighthouse(base + page.url, Path(scratch) / "report.json") for _ in range(options.runs)]
+        for page, query in [(page, query) for page in pages for query in queries.get(page.url, [""])]:
+            results = [lighthouse(base + page.url + query, Path(scratch) / "report.json") for _ in range(options.runs)]
             figures = summary(results)
-            rows.append(row(page.url, figures, budgets[page.url]))
+            rows.append(row(page.url + query, figures, budgets[page.url]))
             lcps.append(figures["lcp"] / 1000)
             print(" | ".join(rows[-1]), flush=True)
 

@@ -22,7 +22,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from hinge import render
+from hinge import plan, render
 from hinge.content import PLACEHOLDERS, ContentError, Source, load_content, load_tooltips
 from hinge.state import STATE
 
@@ -48,6 +48,10 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         Source(page.file.src_uri, Path(page.file.abs_src_path), page.url, page.parent.title if page.parent else "")
         for page in nav.pages
     ]
+    # Pages left out of the menu (mkdocs.yml, not_in_nav: the plan builder and the plan page) come last.
+    in_nav = {source.src for source in sources}
+    sources += [Source(file.src_uri, Path(file.abs_src_path), file.url)
+                for file in files.documentation_pages() if file.src_uri not in in_nav]
     try:
         STATE.content = load_content(sources, docs_name=Path(config.docs_dir).name)
         for path in _appended_files(config):
@@ -74,9 +78,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         "cue-sheet": lambda: render.render_cue_sheet(content, model.src),
         "dose": lambda: render.render_dose(model),
         "faults": lambda: render.render_faults(model, content),
+        "plan-builder": lambda: plan.render_builder(content, model),
+        "plan": lambda: plan.render_plan_page(content, STATE.figures, model),
+        "plan-ids": lambda: plan.render_plan_ids(content, model),
     }
     for name in model.placeholders:
         markdown = markdown.replace(PLACEHOLDERS[name], renderers[name]())
+    # overrides/main.html loads a page's own scripts on that page only.
+    page.meta["hg_scripts"] = [plan.SCRIPTS[name] for name in sorted(model.placeholders & set(plan.SCRIPTS))]
     # Right under the title: the action line, then the other names.
     if model.also_called:
         markdown = _after_title(markdown, render.render_also_called(model))

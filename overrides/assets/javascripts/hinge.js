@@ -75,6 +75,16 @@ function mountCopyButton(button) {
   })
 }
 
+/* <div data-hg-script="url">: a script only this page needs (the plan builder's
+   and the plan page's). A full load brings it with the page (overrides/main.html);
+   reached by instant navigation, which runs no script from outside the page's
+   content, the page gets it here, once. It mounts itself. */
+function loadPageScript(element) {
+  const src = new URL(element.dataset.hgScript, location.href).href
+  if (![...document.scripts].some(script => script.src === src))
+    document.body.append(Object.assign(document.createElement("script"), { src }))
+}
+
 /* Offline copy (overrides/sw.js). The status line carries the worker's URL, or
    "" under `mkdocs serve`, where any worker is removed so every edit shows at
    once. The worker is registered once the page is set up and the next frame is
@@ -113,6 +123,7 @@ addEventListener("hg-loaded", () => requestAnimationFrame(() => setTimeout(start
 const components = {
   "data-hg-search-empty": mountSearchEmpty,
   "data-hg-copy": mountCopyButton,
+  "data-hg-script": loadPageScript,
 }
 
 document$.subscribe(() => {
