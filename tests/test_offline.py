@@ -173,7 +173,7 @@ def test_the_reader_is_told_once_when_the_guide_works_offline(reader, site_url):
     page = reader.new_page()
     page.goto(site_url)
     page.wait_for_function(CONTROLLED)
-    assert "works with no signal" in status_line(page, "works with no signal")
+    assert "works offline" in status_line(page, "works offline")
 
 
 @pytest.mark.browser
@@ -245,7 +245,7 @@ def test_a_deploy_reaches_a_returning_reader_by_their_next_page_view(reader, sit
         page.goto(base + "glossary/")
         page.wait_for_function(CONTROLLED)
         old = "hinge-guide-" + worker_settings(site_copy)[0]
-        status_line(page, "works with no signal")
+        status_line(page, "works offline")
         assert page.evaluate("caches.keys()") == [old]
 
         # A deploy changes the glossary: its sw.js gets a new version.

@@ -91,7 +91,7 @@ function loadPageScript(element) {
    on screen, so copying the guide never competes with showing the first page.
    When a worker takes over, the reader hears once, quietly: the guide is ready
    offline (first visit), or it has been updated (a deploy), with a reload link. */
-const OFFLINE_READY = "Hinge Guide is saved on this phone. It now works with no signal."
+const OFFLINE_READY = "Hinge Guide is saved on this device. It now works offline, with no signal."
 const UPDATED = "Hinge Guide has been updated."
 const RELOAD = "Reload this page"
 const NOTICE_SECONDS = 12
