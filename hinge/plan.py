@@ -38,11 +38,18 @@ from itertools import groupby
 
 from hinge.content import Content, Cue, Page
 from hinge.figures import FigureLibrary
-from hinge.render import dose_rest, link
+from hinge.render import DOSE_ANCHOR, SAFETY_PAGE, dose_rest, link
 
 VERSION = 1
-# What a link may ask for: more is a mistake or a garbled link, shown as a message.
-LIMITS = {"sets": [1, 10], "reps": [1, 50], "note": 280, "exercises": 8}
+# What a link may ask for: more is a slip of the thumb or a garbled link,
+# shown as a message. Conservative for people with back pain (coach review):
+# at most 5 sets; at most 12 reps of a hinge or deadlift, 20 of a bridge.
+LIMITS = {"sets": [1, 5], "reps": [1, 12], "note": 280, "exercises": 8}
+MOST_REPS = {"progression": 20}
+
+
+def reps_limit(page: Page) -> list[int]:
+    return [LIMITS["reps"][0], MOST_REPS.get(page.kind, LIMITS["reps"][1])]
 # Each page's own script, minified by the minify plugin (mkdocs.yml); hooks/content.py has main.html load it.
 SCRIPTS = {"plan": "assets/javascripts/plan.min.js", "plan-builder": "assets/javascripts/plan-builder.min.js"}
 
@@ -94,6 +101,8 @@ def plan_data(content: Content, figures: FigureLibrary, page_url: str) -> dict:
             offered[cue_token(cue)] = cues.index(entry)
         figure = figures[page.figures[0]] if page.figures else None
         found[page.plan_id] = {
+            # Only where it is not the plan's usual most (LIMITS): every plan page carries this data.
+            **({"most_reps": reps_limit(page)[1]} if reps_limit(page)[1] != LIMITS["reps"][1] else {}),
             "title": page.title,
             "url": url_from(page_url, page.url),
             "action": page.action,
@@ -105,7 +114,7 @@ def plan_data(content: Content, figures: FigureLibrary, page_url: str) -> dict:
             "figure": url_from(page_url, figure.path) if figure else None,
             "cues": offered,
         }
-    return {"version": VERSION, "limits": LIMITS, "exercises": found, "cues": cues}
+    return {"version": VERSION, "limits": LIMITS, "exercises": found, "cues": cues, "dose_anchor": DOSE_ANCHOR}
 
 
 def render_plan_ids(content: Content, page: Page) -> str:
@@ -122,7 +131,7 @@ def _attributes(**values: object) -> str:
 def render_builder(content: Content, page: Page) -> str:
     """The builder's form, one line of HTML (a raw block Markdown leaves alone):
     exercises grouped by menu section, each with its sets, reps and cues."""
-    sets, reps = LIMITS["sets"], LIMITS["reps"]
+    sets = LIMITS["sets"]
     plan_page_url = tool_url(content, "plan")
     no_script = ('<noscript><p>The plan builder needs JavaScript to make a link. Turn it on in your browser, '
                  "or write the link by hand: the coaches page says how.</p></noscript>")
@@ -136,6 +145,7 @@ def render_builder(content: Content, page: Page) -> str:
         parts.append(f'<fieldset class="hg-plan-group"><legend>{escape(section)}</legend>')
         for exercise in pages:
             pid = exercise.plan_id
+            reps = reps_limit(exercise)
             parts.append(
                 f'<div class="hg-plan-pick" data-hg-plan-exercise="{pid}">'
                 f'<input type="checkbox" id="hg-pick-{pid}">'
@@ -147,6 +157,7 @@ def render_builder(content: Content, page: Page) -> str:
                 f'<label for="hg-reps-{pid}">Reps</label>'
                 f'<input type="number" id="hg-reps-{pid}" data-hg-plan-reps inputmode="numeric" '
                 f'min="{reps[0]}" max="{reps[1]}" value="{exercise.dose.reps}">'
+                f'<p class="hg-plan-check" data-hg-plan-check hidden></p>'
                 f'<fieldset class="hg-plan-cues"><legend>Cues to stress</legend>'
             )
             for cue in offered_cues(exercise, content):
@@ -157,8 +168,12 @@ def render_builder(content: Content, page: Page) -> str:
         parts.append("</fieldset>")
     parts.append(
         f'<label class="hg-plan-note-label" for="hg-plan-note">A note for your client (you can leave it empty)</label>'
-        f'<textarea id="hg-plan-note" data-hg-plan-note rows="3" maxlength="{LIMITS["note"]}"></textarea>'
-        f'<p class="hg-plan-summary" data-hg-plan-summary>Pick at least one exercise, then copy or share the link.</p>'
+        f'<textarea id="hg-plan-note" data-hg-plan-note rows="3" maxlength="{LIMITS["note"]}" '
+        f'aria-describedby="hg-plan-note-hint"></textarea>'
+        f'<p class="hg-plan-hint" id="hg-plan-note-hint">Keep it to training notes: the plan already shows the pain rule.</p>'
+        f'<p class="hg-plan-hint">Send a plan only to a client whose back has been checked, and who has read '
+        f'<a href="{url_from(page.url, content.page(SAFETY_PAGE).url)}">Pain and safety</a>.</p>'
+        f'<p class="hg-plan-summary" data-hg-plan-summary role="status">Pick at least one exercise, then copy or share the link.</p>'
         f'<div class="hg-plan-send">'
         f'<button type="button" class="md-button md-button--primary" data-hg-plan-copy data-hg-copy="" disabled '
         f'data-hg-done="Plan link copied. Paste it into a message.">Copy link</button>'
@@ -202,7 +217,8 @@ def render_plan_page(content: Content, figures: FigureLibrary, page: Page) -> st
         '<template data-hg-plan-item><li class="hg-plan-item">'
         '<div class="hg-plan-text"><h2 class="hg-plan-title"><a></a></h2>'
         '<p class="hg-plan-action"><strong>Do this:</strong> <span></span></p>'
-        '<p class="hg-plan-dose"><strong>Dose:</strong> <span></span></p>'
+        '<p class="hg-plan-dose"><strong>Dose:</strong> <span></span> '
+        '<a class="hg-plan-more">Weight, and when to back off</a></p>'
         '<p class="hg-plan-cue-title"><strong>Think about:</strong></p><ul class="hg-plan-cue-list"></ul>'
         '</div></li></template>',
         "</div>",

@@ -15,6 +15,8 @@ from itertools import groupby
 from hinge.content import Content, Cue, Dose, Page
 
 SAFETY_PAGE = "safety.md"
+# The id of each exercise page's dose block: the plan page links each exercise to it.
+DOSE_ANCHOR = "starting-dose"
 
 
 def link(from_src: str, to_src: str, anchor: str = "") -> str:
@@ -80,18 +82,26 @@ def sets_of_reps(sets: int, reps: int) -> str:
     return f"{sets} {'set' if sets == 1 else 'sets'} of {reps}"
 
 
+def duration(seconds: int) -> str:
+    """Time in words a reader takes in between sets: '90 seconds', '2 minutes'."""
+    if seconds % 60 or seconds < 60:
+        return f"{seconds} second{'s' if seconds != 1 else ''}"
+    minutes = seconds // 60
+    return f"{minutes} minute{'s' if minutes != 1 else ''}"
+
+
 def dose_rest(dose: Dose) -> list[str]:
     """The dose after its sets and reps: the pause, the rest and how often."""
     parts = []
     if dose.hold:
-        parts.append(f"pause {dose.hold} s at the top")
-    parts.append(f"rest {dose.rest} s between sets" if dose.sets > 1 else f"rest {dose.rest} s")
+        parts.append(f"pause {duration(dose.hold)} at the top")
+    parts.append(f"rest {duration(dose.rest)} between sets" if dose.sets > 1 else f"rest {duration(dose.rest)}")
     parts.append("once a week" if dose.per_week == 1 else f"{dose.per_week} times a week")
     return parts
 
 
 def dose_summary(dose: Dose) -> str:
-    """'2 sets of 8, pause 2 s at the top, rest 60 s, 2 times a week'."""
+    """'2 sets of 8, pause 2 seconds at the top, rest 1 minute between sets, 2 times a week'."""
     return ", ".join([sets_of_reps(dose.sets, dose.reps), *dose_rest(dose)])
 
 
@@ -100,6 +110,7 @@ def render_dose(page: Page) -> str:
     dose = page.dose
     lines = [
         '/// note | Your starting dose',
+        f"    attrs: {{id: {DOSE_ANCHOR}}}",
         "",
         f"**{dose_summary(dose)}.**",
         "",

@@ -12,6 +12,7 @@ import re
 import pytest
 
 from hinge.content import EXERCISE_KINDS
+from hinge.render import duration
 
 # The warning signs the safety page must name, each as words a reader would recognise.
 RED_FLAGS = {
@@ -55,6 +56,12 @@ def test_each_exercise_page_opens_with_its_action_line_above_the_figure(source_p
         assert first_block is action, f"/{page.url}: the action line must be the first thing under the title"
 
 
+def test_rest_and_pauses_read_as_a_client_says_them():
+    # "rest 120 s" read badly between sets (coach review): whole minutes say minutes.
+    assert [duration(s) for s in (1, 2, 45, 60, 90, 120, 180)] == [
+        "1 second", "2 seconds", "45 seconds", "1 minute", "90 seconds", "2 minutes", "3 minutes"]
+
+
 def test_each_exercise_page_gives_a_starting_dose_with_numbers(source_pages, content_pages):
     for source, page in exercise_pages(source_pages, content_pages):
         dose = source.meta["dose"]
@@ -63,7 +70,7 @@ def test_each_exercise_page_gives_a_starting_dose_with_numbers(source_pages, con
         assert len(blocks) == 1, f"/{page.url} needs one 'Your starting dose' block, has {len(blocks)}"
         text = " ".join(blocks[0].get_text(" ").split())
         assert f"{dose['sets']} sets of {dose['reps']}" in text, f"/{page.url}: the dose block lacks its sets × reps"
-        assert f"rest {dose['rest']} s" in text and "a week" in text, f"/{page.url}: the dose block lacks rest or frequency"
+        assert f"rest {duration(dose['rest'])}" in text and "a week" in text, f"/{page.url}: the dose block lacks rest or frequency"
         assert "Next:" in text and "Back off:" in text, f"/{page.url}: the dose block must say when to move on and go back"
         assert "starting point" in text and "coach" in text, f"/{page.url}: the dose must say it is a starting point"
 

@@ -75,9 +75,14 @@ def test_each_exercise_in_the_plan_data_says_what_its_page_says(pages, data):
         where = f"{plan_id} (/{page.url})"
         assert text(page.soup.select_one("article h1")).removesuffix(" ¶") == exercise["title"], where
         assert text(page.soup.select_one(".hg-action")) == f"Do this: {exercise['action']}", where
-        dose = text(page.soup.find("p", class_="admonition-title", string="Your starting dose").parent)
+        dose_block = page.soup.find("p", class_="admonition-title", string="Your starting dose").parent
+        dose = text(dose_block)
         summary = f"{exercise['sets']} sets of {exercise['reps']}, {exercise['rest']}."
         assert summary in dose, f"{where}: the page's dose says {dose!r}, the plan {summary!r}"
+        # The plan links each exercise to this block, for its weight and back-off lines.
+        assert dose_block.get("id") == data["dose_anchor"] and "Back off:" in dose, where
+        assert exercise["sets"] <= data["limits"]["sets"][1] and exercise["reps"] <= exercise.get("most_reps", data["limits"]["reps"][1]), \
+            f"{where}: the page's own dose is more than a plan allows"
         figure = plan_page.resolve(exercise["figure"])[0]
         assert (pages[PLAN].path.parents[1] / figure).is_file(), f"{where}: no figure file {figure}"
         placed = page.soup.select_one("figure.hg-figure svg title")
@@ -147,3 +152,16 @@ def test_every_published_plan_id_still_names_an_exercise(data):
     assert not missing, f"plan links with these ids no longer open an exercise: {missing}"
     new = sorted(set(data["exercises"]) - PUBLISHED_PLAN_IDS)
     assert not new, f"add the new plan ids to PUBLISHED_PLAN_IDS once published: {new}"
+
+
+def test_the_plan_page_gives_the_whole_pain_rule_before_the_plan(pages):
+    # Coach and physio review: a client reads the plan between sets, so the pain
+    # check sits above the exercises, with the same numbers as the safety page.
+    article = pages[PLAN].soup.select_one("article")
+    box = article.select_one(".admonition.warning")
+    assert box is not None and box.find_next("ol", class_="hg-plan-list") is not None, "the pain check comes first"
+    words = text(box)
+    for needed in ("0 to 2", "3 to 4", "5 or more", "sharp", "runs down a leg", "next morning"):
+        assert needed in words, f"the plan's pain check lacks {needed!r}: {words}"
+    targets = {pages[PLAN].resolve(link["href"]) for link in box.select("a[href]")}
+    assert ("safety/", "red-flags") in targets and ("safety/", "pain-rule") in targets, targets

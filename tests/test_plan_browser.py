@@ -50,7 +50,8 @@ def read_plan(page) -> dict:
           return {
             titles: items.map(i => i.querySelector(".hg-plan-title").innerText.trim()),
             pages: items.map(i => i.querySelector(".hg-plan-title a").href),
-            doses: items.map(i => i.querySelector(".hg-plan-dose").innerText.trim()),
+            doses: items.map(i => i.querySelector(".hg-plan-dose span").innerText.trim()),
+            dose_links: items.map(i => i.querySelector(".hg-plan-dose a").href),
             actions: items.map(i => i.querySelector(".hg-plan-action").innerText.trim()),
             figures: items.map(i => i.querySelector("img.hg-plan-figure")?.complete
                                     && i.querySelector("img.hg-plan-figure").naturalWidth > 0),
@@ -77,7 +78,9 @@ def assert_is_v1_plan(shown: dict, site_url: str):
     assert shown["problems"] == [], shown["problems"]
     assert shown["titles"] == V1_PLAN["titles"]
     assert [urlsplit(href).path for href in shown["pages"]] == [urlsplit(site_url + p).path for p in V1_PLAN["pages"]]
-    assert [dose.split(",")[0].removeprefix("Dose: ") for dose in shown["doses"]] == V1_PLAN["doses"]
+    assert [dose.split(",")[0] for dose in shown["doses"]] == V1_PLAN["doses"]
+    # Each links to its page's dose block: the weight to use and when to back off.
+    assert shown["dose_links"] == [site_url + page + "#starting-dose" for page in V1_PLAN["pages"]]
     assert shown["cues"] == V1_PLAN["cues"]
     assert shown["cue_links"] == [[site_url + link for link in links] for links in V1_PLAN["cue_anchors"]]
     assert all(action.startswith("Do this: ") and len(action) > 20 for action in shown["actions"])
@@ -130,10 +133,30 @@ def test_a_plan_built_with_the_builder_opens_the_same_in_a_fresh_browser(coach, 
     shown = open_plan(fresh, link)
     assert shown["problems"] == [] and not shown["empty"] and shown["send"]
     assert shown["titles"] == ["Kettlebell sumo deadlift", "Supine hip bridge"]
-    assert [dose.split(",")[0] for dose in shown["doses"]] == ["Dose: 3 sets of 8", "Dose: 3 sets of 10"]
+    assert [dose.split(",")[0] for dose in shown["doses"]] == ["3 sets of 8", "3 sets of 10"]
     assert shown["cues"] == [["“Pull the hips back”"], ["“Squeeze your glutes”"]]
     assert shown["note"] == note, "the note comes back as the coach typed it, as text"
     assert fresh.locator(".hg-plan-note b").count() == 0
+
+
+def test_the_builder_never_sends_a_number_it_cannot_take_and_flags_one_above_the_dose(coach, site_url):
+    page = coach.new_page()
+    open_page(page, site_url + "plan-builder/")
+    page.get_by_label("Kettlebell sumo deadlift", exact=True).check()
+    check = page.locator("[data-hg-plan-exercise=ks] [data-hg-plan-check]")
+    copy = page.get_by_role("button", name="Copy link")
+
+    page.locator("#hg-reps-ks").fill("35")  # "35" for "5": a slip of the thumb
+    assert check.inner_text() == "Reps must be a whole number from 1 to 12."
+    assert copy.is_disabled() and page.locator("[data-hg-plan-link]").input_value() == ""
+    assert "Fix the numbers" in page.locator("[data-hg-plan-summary]").inner_text()
+
+    page.locator("#hg-reps-ks").fill("10")  # allowed, but more than the page's 8
+    assert "more than this exercise's starting dose" in check.inner_text()
+    assert copy.is_enabled() and "ks=" in page.locator("[data-hg-plan-link]").input_value()
+
+    page.locator("#hg-reps-ks").fill("6")
+    assert not check.is_visible()
 
 
 def test_the_plan_page_copies_its_own_link(coach, site_url):
@@ -187,7 +210,9 @@ BAD_LINKS = {
                                  ["Supine hip bridge", "Kettlebell sumo deadlift"]),
     "garbled": ("v=1&ks=%E0%A4%A,,,&%%%=&sb", ["Kettlebell sumo deadlift", "could not be read"],
                 ["Kettlebell sumo deadlift", "Supine hip bridge"]),
-    "absurd numbers": ("v=1&sb=999x100000", ["999 sets of 100000", "1 to 10 sets"], ["Supine hip bridge"]),
+    "absurd numbers": ("v=1&sb=999x100000", ["999 sets of 100000", "1 to 5 sets", "1 to 20 reps"], ["Supine hip bridge"]),
+    "more reps than a deadlift allows": ("v=1&ks=3x15", ["3 sets of 15", "1 to 12 reps", "2 sets of 8"],
+                                         ["Kettlebell sumo deadlift"]),
     "zero sets": ("v=1&sb=0x10", ["0 sets of 10", "2 sets of 10"], ["Supine hip bridge"]),
     "too many exercises": ("v=1&h1=1x1&h2=1x1&h3=1x1&h4=1x1&h5=1x1&h6=1x1&ks=1x1&tb=1x1&bs=1x1",
                            ["9 exercises", "first 8"],

@@ -44,6 +44,8 @@ function announce(message, seconds = 5) {
   status.replaceChildren(...[].concat(message))
   clearTimeout(announce.timer)
   announce.timer = setTimeout(() => { status.replaceChildren() }, seconds * 1000)
+  // A tap anywhere on it but its link puts it away at once: it covers the foot of the screen.
+  status.onclick = event => event.target.closest("a") || status.replaceChildren()
 }
 
 /* A phone (touch screen with a share sheet): sharing beats the clipboard there. */
@@ -94,7 +96,7 @@ function loadPageScript(element) {
 const OFFLINE_READY = "Hinge Guide is saved on this device. It now works offline, with no signal."
 const UPDATED = "Hinge Guide has been updated."
 const RELOAD = "Reload this page"
-const NOTICE_SECONDS = 12
+const NOTICE_SECONDS = 8
 
 function startOfflineCopy() {
   const status = document.querySelector("[data-hg-offline]")

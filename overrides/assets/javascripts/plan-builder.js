@@ -4,13 +4,27 @@
    The form comes from the build (hinge/plan.py); this file only adds
    behaviour. The link format, version 1, is described in hinge/plan.py. */
 
-/* A whole number from a number field, kept within its min and max; the
-   page's dose when the field is empty or not a number. */
+/* A whole number from a number field, or null when it is empty, not whole or
+   outside the field's min and max: a slip of the thumb ("35" for "5") must
+   never reach a client unseen. */
 function numberIn(input) {
-  const value = Math.round(input.valueAsNumber)
-  if (Number.isNaN(value))
-    return +input.defaultValue
-  return Math.min(+input.max, Math.max(+input.min, value))
+  const value = input.valueAsNumber
+  return Number.isInteger(value) && value >= +input.min && value <= +input.max ? value : null
+}
+
+/* What the coach should know about one exercise's numbers, or "": a number the
+   plan cannot take (the link waits until it is fixed), or more than the
+   exercise page's starting dose (the link is made; the coach checks). */
+function checkNumbers(pick, sets, reps) {
+  const [setsField, repsField] = [pick.querySelector("[data-hg-plan-sets]"), pick.querySelector("[data-hg-plan-reps]")]
+  if (sets === null)
+    return `Sets must be a whole number from ${setsField.min} to ${setsField.max}.`
+  if (reps === null)
+    return `Reps must be a whole number from ${repsField.min} to ${repsField.max}.`
+  if (sets > +setsField.defaultValue || reps > +repsField.defaultValue)
+    return `That is more than this exercise's starting dose (${setsField.defaultValue}×${repsField.defaultValue}). ` +
+      "Check the numbers."
+  return ""
 }
 
 /* The plan builder: every change rewrites the link. */
@@ -22,11 +36,20 @@ function mountBuilder(root) {
   const empty = summary.textContent
   const update = () => {
     const fields = [`v=${root.dataset.hgPlanVersion}`], chosen = []
+    let wrong = 0
     for (const pick of root.querySelectorAll("[data-hg-plan-exercise]")) {
+      const check = pick.querySelector("[data-hg-plan-check]")
+      check.hidden = true
       if (!pick.querySelector(":scope > input[type=checkbox]").checked)
         continue
       const sets = numberIn(pick.querySelector("[data-hg-plan-sets]"))
       const reps = numberIn(pick.querySelector("[data-hg-plan-reps]"))
+      check.textContent = checkNumbers(pick, sets, reps)
+      check.hidden = !check.textContent
+      if (sets === null || reps === null) {
+        wrong++
+        continue
+      }
       const cues = [...pick.querySelectorAll("[data-hg-plan-cue]:checked")].map(cue => cue.value)
       fields.push(`${pick.dataset.hgPlanExercise}=${[`${sets}x${reps}`, ...cues].join(",")}`)
       chosen.push(`${pick.querySelector(":scope > label").textContent} ${sets}×${reps}`)
@@ -34,8 +57,9 @@ function mountBuilder(root) {
     const note = root.querySelector("[data-hg-plan-note]").value.trim()
     if (note)
       fields.push(`note=${encodeURIComponent(note)}`)
-    const link = chosen.length ? `${planPage}?${fields.join("&")}` : ""
-    summary.textContent = chosen.length ? `In the plan: ${chosen.join("; ")}.` : empty
+    const link = chosen.length && !wrong ? `${planPage}?${fields.join("&")}` : ""
+    summary.textContent = wrong ? "Fix the numbers marked above, then copy or share the link."
+      : chosen.length ? `In the plan: ${chosen.join("; ")}.` : empty
     field.value = link
     open.hidden = !link
     open.href = link || planPage

@@ -54,7 +54,7 @@ function readPlan(query, data) {
     const [dose, ...names] = value.split(",")
     let sets = exercise.sets, reps = exercise.reps
     const numbers = /^(\d{1,6})x(\d{1,6})$/.exec(dose.trim())
-    const [lowSets, highSets] = limits.sets, [lowReps, highReps] = limits.reps
+    const [lowSets, highSets] = limits.sets, [lowReps, highReps] = [limits.reps[0], exercise.most_reps ?? limits.reps[1]]
     if (!numbers) {
       problems.push(`The sets and reps for ${exercise.title} (${quoted(dose)}) could not be read. ` +
         `The dose from its page is shown: ${setsOfReps(sets, reps)}.`)
@@ -106,6 +106,7 @@ function mountPlan(root) {
     title.textContent = exercise.title
     item.querySelector(".hg-plan-action span").textContent = exercise.action
     item.querySelector(".hg-plan-dose span").textContent = `${setsOfReps(sets, reps)}, ${exercise.rest}.`
+    item.querySelector(".hg-plan-more").href = `${exercise.url}#${data.dose_anchor}`
     const cueList = item.querySelector(".hg-plan-cue-list")
     for (const [words, url] of cues) {
       const link = document.createElement("a")
