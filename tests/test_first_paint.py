@@ -27,6 +27,18 @@ def first_paint_context(browser, viewport, color_scheme="light"):
     return context
 
 
+def first_paint_problems(context, site_url, urls, problem) -> list[str]:
+    """Each page at first paint, as `problem(page)` finds it: a line per page that has one."""
+    page = context.new_page()
+    found = []
+    for url in urls:
+        page.goto(site_url + url)
+        if (what := problem(page)):
+            found.append(f"/{url}: {what}")
+    context.close()
+    return found
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_first_paint_is_in_the_phones_colour_scheme(browser, site_url, scheme):
     # Material picks the scheme in its bundle, which this site starts after the
@@ -45,14 +57,8 @@ def test_the_first_paint_is_in_the_phones_colour_scheme(browser, site_url, schem
 
 
 def test_no_page_scrolls_sideways_at_320px_at_first_paint(browser, site_url, content_pages):
-    context = first_paint_context(browser, NARROWEST_PHONE)
-    page = context.new_page()
-    problems = []
-    for url in content_pages:
-        page.goto(site_url + url)
-        if (overflow := page.evaluate(OVERFLOW)) > 0:
-            problems.append(f"/{url}: {overflow}px")
-    context.close()
+    problems = first_paint_problems(first_paint_context(browser, NARROWEST_PHONE), site_url, content_pages,
+                                    lambda page: (overflow := page.evaluate(OVERFLOW)) > 0 and f"{overflow}px")
     assert not problems, "at 320px the first paint scrolls sideways:\n" + "\n".join(problems)
 
 
@@ -84,24 +90,24 @@ ON_SCREEN = """() => [...document.querySelectorAll(
        + ` ${style.color} on ${style.backgroundColor}`)"""
 
 
+def moved_by_the_full_stylesheet(page) -> str:
+    before = page.evaluate(ON_SCREEN)
+    # The same stylesheet under another URL, which the held-back pattern does not
+    # match: the page's own copy may still be failing in flight.
+    href = page.evaluate("document.getElementById('hg-after-paint').content.querySelector('link').href")
+    page.evaluate("""href => new Promise((loaded, failed) => document.head.append(Object.assign(
+        document.createElement('link'), {rel: 'stylesheet', href, onload: loaded, onerror: failed})))""",
+                  href + "?full")
+    after = page.evaluate(ON_SCREEN)
+    moved = [f"{was} -> {now}" for was, now in zip(before, after) if was != now]
+    if len(before) != len(after):
+        moved.append(f"{len(before)} boxes, then {len(after)}")
+    return "; ".join(moved[:3])
+
+
 def test_the_full_stylesheet_moves_nothing_on_a_phones_first_screen(browser, site_url, content_pages):
     # The critical CSS leaves out what no first paint shows (hinge/optimize_css.mjs);
     # if it left out too much, the page would jump when the full stylesheet lands.
-    context = first_paint_context(browser, PHONE)
-    page = context.new_page()
-    problems = []
-    for url in content_pages:
-        page.goto(site_url + url)
-        before = page.evaluate(ON_SCREEN)
-        # The same stylesheet under another URL, which the held-back pattern does not
-        # match: the page's own copy may still be failing in flight.
-        href = page.evaluate("document.getElementById('hg-after-paint').content.querySelector('link').href")
-        page.evaluate("""href => new Promise((loaded, failed) => document.head.append(Object.assign(
-            document.createElement('link'), {rel: 'stylesheet', href, onload: loaded, onerror: failed})))""",
-                      href + "?full")
-        after = page.evaluate(ON_SCREEN)
-        moved = [f"{was} -> {now}" for was, now in zip(before, after) if was != now]
-        if moved or len(before) != len(after):
-            problems.append(f"/{url}: " + "; ".join(moved[:3] or [f"{len(before)} boxes, then {len(after)}"]))
-    context.close()
+    problems = first_paint_problems(first_paint_context(browser, PHONE), site_url, content_pages,
+                                    moved_by_the_full_stylesheet)
     assert not problems, "the full stylesheet moved what the first paint showed:\n" + "\n".join(problems)
