@@ -141,6 +141,11 @@ def render_builder(content: Content, page: Page) -> str:
     parts = [f'<section class="hg-plan-builder" data-hg-plan-builder data-search-exclude'
              f'{_attributes(data_hg_script=url_from(page.url, SCRIPTS["plan-builder"]), data_hg_plan_page=url_from(page.url, plan_page_url), data_hg_plan_version=VERSION)}>']
     parts.append(no_script)
+    # A plan sent before opens here to be changed: paste its link (plan-builder.js).
+    parts.append('<label class="hg-plan-link-label" for="hg-plan-load">Change a plan you sent: paste its link</label>'
+                 '<input type="text" id="hg-plan-load" class="hg-plan-link" data-hg-plan-load inputmode="url" '
+                 'autocomplete="off" aria-describedby="hg-plan-load-result">'
+                 '<p class="hg-plan-hint" id="hg-plan-load-result" data-hg-plan-load-result role="status"></p>')
     for section, pages in groupby(exercises(content), key=lambda p: p.section):
         parts.append(f'<fieldset class="hg-plan-group"><legend>{escape(section)}</legend>')
         for exercise in pages:

@@ -159,6 +159,35 @@ def test_the_builder_never_sends_a_number_it_cannot_take_and_flags_one_above_the
     assert not check.is_visible()
 
 
+def test_a_sent_plan_opens_in_the_builder_to_be_changed(coach, site_url):
+    # The coach review's first wish: change last week's plan instead of starting again.
+    def form(page) -> dict:
+        return page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('[data-hg-plan-exercise]')]
+            .filter(pick => pick.querySelector(':scope > input').checked)
+            .map(pick => [pick.dataset.hgPlanExercise, [pick.querySelector('[data-hg-plan-sets]').value,
+                          pick.querySelector('[data-hg-plan-reps]').value,
+                          [...pick.querySelectorAll('[data-hg-plan-cue]:checked')].map(cue => cue.value)]]))""")
+
+    sent = {"ks": ["3", "8", ["straddle-the-bell", "pull-the-hips-back"]], "sb": ["3", "10", ["squeeze-your-glutes"]],
+            "h2": ["2", "5", []]}
+    page = coach.new_page()
+    open_page(page, site_url + "plan-builder/" + V1_LINK.removeprefix("plan/"))
+    assert {pick: [s, r, sorted(c)] for pick, (s, r, c) in form(page).items()} == \
+        {pick: [s, r, sorted(c)] for pick, (s, r, c) in sent.items()}
+    assert page.locator("[data-hg-plan-note]").input_value() == V1_PLAN["note"]
+
+    fresh = coach.new_page()
+    open_page(fresh, site_url + "plan-builder/")
+    fresh.get_by_label("Change a plan you sent: paste its link").fill(site_url + V1_LINK)
+    fresh.get_by_label("Change a plan you sent: paste its link").press("Enter")
+    fresh.get_by_label("Change a plan you sent: paste its link").blur()
+    assert "Filled in 3 exercises" in fresh.locator("[data-hg-plan-load-result]").inner_text()
+    assert form(fresh) == form(page)
+    fresh.get_by_label("Change a plan you sent: paste its link").fill("not a link")
+    fresh.get_by_label("Change a plan you sent: paste its link").blur()
+    assert "not a plan link" in fresh.locator("[data-hg-plan-load-result]").inner_text()
+
+
 def test_the_plan_page_copies_its_own_link(coach, site_url):
     page = coach.new_page()
     open_plan(page, site_url + V1_LINK)

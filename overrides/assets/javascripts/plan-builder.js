@@ -27,6 +27,37 @@ function checkNumbers(pick, sets, reps) {
   return ""
 }
 
+/* Fills the form from a plan link's query, so a coach can change a plan they
+   sent: the builder opened with one (plan-builder/?v=1&...) or a link pasted
+   into its box. What the form has no place for is left out, and said so;
+   numbers go in as they are, so the form's own checks show any it cannot take.
+   Returns how many exercises it filled in. */
+function fillFrom(root, query) {
+  const params = new URLSearchParams(query)
+  if (params.get("v") !== root.dataset.hgPlanVersion)
+    return 0
+  for (const box of root.querySelectorAll("input[type=checkbox]"))
+    box.checked = false
+  let filled = 0
+  for (const [id, value] of params) {
+    const pick = [...root.querySelectorAll("[data-hg-plan-exercise]")].find(p => p.dataset.hgPlanExercise === id)
+    if (!pick)
+      continue
+    const [dose, ...cues] = value.split(",")
+    const numbers = /^(\d+)x(\d+)$/.exec(dose)
+    pick.querySelector(":scope > input[type=checkbox]").checked = true
+    if (numbers) {
+      pick.querySelector("[data-hg-plan-sets]").value = numbers[1]
+      pick.querySelector("[data-hg-plan-reps]").value = numbers[2]
+    }
+    for (const cue of pick.querySelectorAll("[data-hg-plan-cue]"))
+      cue.checked = cues.includes(cue.value)
+    filled++
+  }
+  root.querySelector("[data-hg-plan-note]").value = params.get("note") ?? ""
+  return filled
+}
+
 /* The plan builder: every change rewrites the link. */
 function mountBuilder(root) {
   const planPage = new URL(root.dataset.hgPlanPage, location.href).href
@@ -71,8 +102,23 @@ function mountBuilder(root) {
       button.disabled = !link
     }
   }
-  root.addEventListener("input", update)
-  root.addEventListener("change", update)
+  const load = root.querySelector("[data-hg-plan-load]")
+  const loaded = root.querySelector("[data-hg-plan-load-result]")
+  load.addEventListener("change", () => {
+    let query = ""
+    try {
+      query = new URL(load.value.trim(), location.href).search
+    } catch {
+      // not a link: fillFrom finds no version in it
+    }
+    const filled = fillFrom(root, query)
+    loaded.textContent = filled ? `Filled in ${filled} exercise${filled === 1 ? "" : "s"} from that link. Change them, then send the new link.`
+      : "That is not a plan link this builder can read. Copy the whole link your client got."
+    update()
+  })
+  root.addEventListener("input", event => event.target !== load && update())
+  root.addEventListener("change", event => event.target !== load && update())
+  fillFrom(root, location.search)
   update()
 }
 
