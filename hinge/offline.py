@@ -17,6 +17,8 @@ import hashlib
 import json
 from pathlib import Path
 
+from hinge.fill_in import fill_in
+
 
 SERVICE_WORKER = "sw.js"
 VERSION_LINE = 'const VERSION = "unbuilt";'
@@ -62,12 +64,8 @@ def version(hashes: dict[str, str]) -> str:
 
 
 def write_service_worker(site: Path) -> None:
-    worker = site / SERVICE_WORKER
-    source = worker.read_text(encoding="utf-8")
-    for line in (VERSION_LINE, FILES_LINE):
-        if line not in source:
-            raise ValueError(f"overrides/{SERVICE_WORKER} must contain the line {line!r}: the build fills it in")
     hashes = {"./" if url == "" else url: content_hash(file_path(site, url)) for url in files_to_keep(site)}
-    source = source.replace(VERSION_LINE, f"const VERSION = {json.dumps(version(hashes))};")
-    source = source.replace(FILES_LINE, f"const FILES = {json.dumps(hashes, indent=2)};")
-    worker.write_text(source, encoding="utf-8")
+    fill_in(site / SERVICE_WORKER, f"overrides/{SERVICE_WORKER}", {
+        VERSION_LINE: f"const VERSION = {json.dumps(version(hashes))};",
+        FILES_LINE: f"const FILES = {json.dumps(hashes, indent=2)};",
+    })

@@ -14,17 +14,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from hinge.fill_in import fill_in
+
 WORKERS = Path("assets/javascripts/workers")
 SEARCH_WORKER = WORKERS / "search.hinge.js"
 NAME_LINE = 'const MATERIAL_WORKER = "unbuilt";'
 
 
 def write_search_worker(site: Path) -> None:
-    worker = site / SEARCH_WORKER
-    source = worker.read_text(encoding="utf-8")
-    if NAME_LINE not in source:
-        raise ValueError(f"overrides/{SEARCH_WORKER.as_posix()} must contain the line {NAME_LINE!r}: the build fills it in")
     material = sorted(path.name for path in (site / WORKERS).glob("search.*.min.js"))
     if len(material) != 1:
         raise ValueError(f"expected one Material search worker in site/{WORKERS.as_posix()}, found {material}")
-    worker.write_text(source.replace(NAME_LINE, f"const MATERIAL_WORKER = {json.dumps(material[0])};"), encoding="utf-8")
+    fill_in(site / SEARCH_WORKER, f"overrides/{SEARCH_WORKER.as_posix()}",
+            {NAME_LINE: f"const MATERIAL_WORKER = {json.dumps(material[0])};"})

@@ -79,6 +79,14 @@ def test_the_service_worker_keeps_every_page_and_what_it_loads(site: Path):
     assert not absent, f"sw.js lists files the site does not have: {absent}"
 
 
+def test_a_worker_without_its_placeholder_line_fails_naming_the_file(site: Path, tmp_path: Path):
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    (copy / SERVICE_WORKER).write_text("const VERSION = 1;\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"overrides/sw\.js must contain the line 'const VERSION = \"unbuilt\";'"):
+        write_service_worker(copy)
+
+
 def test_any_change_to_a_kept_file_gives_a_new_version(site: Path, tmp_path: Path):
     copy = tmp_path / "site"
     shutil.copytree(site, copy)
