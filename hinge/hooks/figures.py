@@ -24,8 +24,6 @@ from hinge import cards
 from hinge.figures import POSES_FILE, FigureLibrary, PlacementError, PoseFileError, placeholder
 from hinge.state import STATE
 
-_placed: dict[str, list[str]] = {}  # page source path -> its figures' names, in order
-
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
@@ -54,7 +52,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         placed = STATE.figures.placed_in(markdown, f"{Path(config.docs_dir).name}/{page.file.src_uri}")
     except PlacementError as error:
         raise PluginError(str(error)) from None
-    _placed[page.file.src_uri] = [figure.name for figure in placed]
     social = config.plugins.get("material/social")
     if placed and social is not None and social.config.enabled:
         path = cards.card_figure(placed[0], Path(config.config_file_path).parent / social.config.cache_dir)
@@ -64,7 +61,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     template = config.theme.get_env().get_template("partials/hg-figure.html")
-    for name in _placed.get(page.file.src_uri, []):
+    # The content model read the page's figure lines once (Page.figures); on_page_markdown checked them.
+    for name in STATE.content.page(page.file.src_uri).figures:
         if placeholder(name) not in html:
             raise PluginError(f"{Path(config.docs_dir).name}/{page.file.src_uri}: the figure line for '{name}' must stand alone, "
                               "with an empty line before and after it")
