@@ -46,12 +46,13 @@ VERSION = 1
 # at most 5 sets; at most 12 reps of a hinge or deadlift, 20 of a bridge.
 LIMITS = {"sets": [1, 5], "reps": [1, 12], "note": 280, "exercises": 8}
 MOST_REPS = {"progression": 20}
-
-
-def reps_limit(page: Page) -> list[int]:
-    return [LIMITS["reps"][0], MOST_REPS.get(page.kind, LIMITS["reps"][1])]
 # Each page's own script, minified by the minify plugin (mkdocs.yml); hooks/content.py has main.html load it.
 SCRIPTS = {"plan": "assets/javascripts/plan.min.js", "plan-builder": "assets/javascripts/plan-builder.min.js"}
+
+
+def most_reps(page: Page) -> int:
+    """The most reps a plan may ask of this exercise."""
+    return MOST_REPS.get(page.kind, LIMITS["reps"][1])
 
 
 def url_from(from_url: str, to_url: str) -> str:
@@ -100,9 +101,10 @@ def plan_data(content: Content, figures: FigureLibrary, page_url: str) -> dict:
                 cues.append(entry)
             offered[cue_token(cue)] = cues.index(entry)
         figure = figures[page.figures[0]] if page.figures else None
+        most = most_reps(page)
         found[page.plan_id] = {
             # Only where it is not the plan's usual most (LIMITS): every plan page carries this data.
-            **({"most_reps": reps_limit(page)[1]} if reps_limit(page)[1] != LIMITS["reps"][1] else {}),
+            **({"most_reps": most} if most != LIMITS["reps"][1] else {}),
             "title": page.title,
             "url": url_from(page_url, page.url),
             "action": page.action,
@@ -150,7 +152,7 @@ def render_builder(content: Content, page: Page) -> str:
         parts.append(f'<fieldset class="hg-plan-group"><legend>{escape(section)}</legend>')
         for exercise in pages:
             pid = exercise.plan_id
-            reps = reps_limit(exercise)
+            reps = [LIMITS["reps"][0], most_reps(exercise)]
             parts.append(
                 f'<div class="hg-plan-pick" data-hg-plan-exercise="{pid}">'
                 f'<input type="checkbox" id="hg-pick-{pid}">'

@@ -29,7 +29,7 @@ function checkNumbers(pick, sets, reps) {
 
 /* Fills the form from a plan link's query, so a coach can change a plan they
    sent: the builder opened with one (plan-builder/?v=1&...) or a link pasted
-   into its box. What the form has no place for is left out, and said so;
+   into its box. What the form has no place for is left out;
    numbers go in as they are, so the form's own checks show any it cannot take.
    Returns how many exercises it filled in. */
 function fillFrom(root, query) {
