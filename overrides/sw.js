@@ -110,7 +110,7 @@ async function download(cache, url) {
     } catch {
       // offline for a moment, or the connection dropped: try again
     }
-    await new Promise((wait) => setTimeout(wait, 500 * attempt));
+    if (attempt < ATTEMPTS) await new Promise((wait) => setTimeout(wait, 500 * attempt));
   }
   return false;
 }
