@@ -171,13 +171,19 @@ def test_no_page_draws_a_mermaid_diagram(pages):
     assert not drawing, f"these pages would load Mermaid from unpkg.com: {drawing}"
 
 
+def policy(page) -> dict[str, str]:
+    """A page's Content Security Policy, directive -> sources."""
+    meta = page.soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+    assert meta is not None, f"/{page.url} has no Content-Security-Policy"
+    return dict(part.strip().split(" ", 1) for part in meta["content"].split(";") if part.strip())
+
+
 def test_only_the_builds_own_inline_scripts_may_run(content_pages, pages):
     # hinge/html_fixes.py names each inline script's hash in the policy instead of
     # allowing any inline script; an inline event handler would not run either.
     for url in [*content_pages, "404.html"]:
         soup = pages[url].soup
-        policy = soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
-        allowed = dict(part.strip().split(" ", 1) for part in policy.split(";") if part.strip())["script-src"].split()
+        allowed = policy(pages[url])["script-src"].split()
         assert "'unsafe-inline'" not in allowed, f"/{url}: any inline script may run"
         for script in soup.find_all("script", src=False, type=False):
             code = script.string or ""
@@ -210,9 +216,7 @@ def test_a_script_slipped_into_a_page_does_not_run(browser, site_url):
 
 def test_every_page_forbids_other_hosts(content_pages, pages):
     for url in [*content_pages, "404.html"]:
-        meta = pages[url].soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
-        assert meta is not None, f"/{url} has no Content-Security-Policy"
-        directives = dict(part.strip().split(" ", 1) for part in meta["content"].split(";") if part.strip())
+        directives = policy(pages[url])
         assert directives.get("default-src") == "'self'", f"/{url}: default-src must be 'self' only"
         hosts = [value for value in directives.values() if re.search(r"https?:|\*|//", value)]
         assert not hosts, f"/{url}: the policy allows other hosts: {hosts}"
