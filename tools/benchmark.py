@@ -84,6 +84,24 @@ def row(url: str, figures: dict, budget: dict) -> list[str]:
     ]
 
 
+def write_report(out: Path, title: str, how: str, header: list[str], rows: list[list[str]], closing: str,
+                 also: str = "") -> None:
+    """Print the results as a Markdown page and write it to `out`."""
+    lines = [
+        f"# {title} ({datetime.date.today()})",
+        "",
+        f"{how}, {os.cpu_count()} cores, {platform.platform()}.{' ' + also if also else ''}",
+        "",
+        "| " + " | ".join(header) + " |",
+        "|" + "---|" * len(header),
+        *("| " + " | ".join(cells) + " |" for cells in rows),
+        "",
+        closing,
+    ]
+    print("\n" + "\n".join(lines))
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def build_stock_site(folder: Path) -> Path:
     """The same pages built with stock Material, in folder/site."""
     from tools.build_timing import make_stock_copy
@@ -121,26 +139,18 @@ def against_stock(pages: list, runs: int, out: Path) -> None:
     def overall(figures: list[dict], key: str) -> float:
         return median(figure[key] for figure in figures)
 
-    table = [
-        f"# Lighthouse: this site beside stock Material ({datetime.date.today()})",
-        "",
+    write_report(
+        out, "Lighthouse: this site beside stock Material",
         f"Written by `tools/benchmark.py --against-stock`: Lighthouse mobile, median of {runs} runs per page and "
-        f"site (min in brackets), runs alternating between the two sites, {os.cpu_count()} cores, "
-        f"{platform.platform()}. Stock Material: the same docs/ and Markdown extensions, no hooks, overrides or "
-        "other plugins.",
-        "",
-        "| " + " | ".join(header) + " |",
-        "|" + "---|" * len(header),
-        *("| " + " | ".join(cells) + " |" for cells in rows),
-        "",
+        "site (min in brackets), runs alternating between the two sites",
+        header, rows,
         f"{len(rows)} pages. Medians over the pages: performance {overall(ours_all, 'performance'):.0f} here, "
         f"{overall(stock_all, 'performance'):.0f} stock; LCP {overall(ours_all, 'lcp') / 1000:.2f} s here, "
         f"{overall(stock_all, 'lcp') / 1000:.2f} s stock; TBT {overall(ours_all, 'tbt'):.0f} ms here, "
         f"{overall(stock_all, 'tbt'):.0f} ms stock. Pages under 100 here: "
         f"{sum(figure['performance'] < 100 for figure in ours_all)}.",
-    ]
-    print("\n" + "\n".join(table))
-    out.write_text("\n".join(table) + "\n", encoding="utf-8")
+        also="Stock Material: the same docs/ and Markdown extensions, no hooks, overrides or other plugins.",
+    )
 
 
 def main() -> None:
@@ -185,20 +195,11 @@ def main() -> None:
             lcps.append(figures["lcp"] / 1000)
             print(" | ".join(rows[-1]), flush=True)
 
-    table = [
-        f"# Lighthouse benchmark ({datetime.date.today()})",
-        "",
-        f"Written by `make benchmark` (tools/benchmark.py): Lighthouse mobile, median of {options.runs} runs "
-        f"per page, {os.cpu_count()} cores, {platform.platform()}.",
-        "",
-        "| " + " | ".join(header) + " |",
-        "|" + "---|" * len(header),
-        *("| " + " | ".join(cells) + " |" for cells in rows),
-        "",
-        f"{len(rows)} pages; LCP median {median(lcps):.2f} s, worst {max(lcps):.2f} s.",
-    ]
-    print("\n" + "\n".join(table))
-    (options.out or RESULTS).write_text("\n".join(table) + "\n", encoding="utf-8")
+    write_report(
+        options.out or RESULTS, "Lighthouse benchmark",
+        f"Written by `make benchmark` (tools/benchmark.py): Lighthouse mobile, median of {options.runs} runs per page",
+        header, rows, f"{len(rows)} pages; LCP median {median(lcps):.2f} s, worst {max(lcps):.2f} s.",
+    )
 
 
 if __name__ == "__main__":
