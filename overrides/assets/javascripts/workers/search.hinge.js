@@ -42,8 +42,7 @@ const SHORTEST_FUZZY = 5
 let words = null  // Map: each word in the index -> the number of results it is in
 
 /* Every word of the index, split as Material splits it (the site's separator). */
-function learn({ config, docs }) {
-  const separator = new RegExp(config.separator, "g")
+function learn(docs, separator) {
   const found = new Map()
   for (const doc of docs) {
     const text = [doc.title, doc.text, ...(doc.tags || [])].join(" ").replace(/<[^>]*>/g, " ")
@@ -89,8 +88,8 @@ function oneLetterOff(a, b) {
     i++
   const [restA, restB] = [a.slice(i + 1), b.slice(i + 1)]
   return restA === restB                                   // changed
-    || a.slice(i + 1) === b.slice(i)                       // a has one more
-    || a.slice(i) === b.slice(i + 1)                       // b has one more
+    || restA === b.slice(i)                                // a has one more
+    || a.slice(i) === restB                                // b has one more
     || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2))  // swapped
 }
 
@@ -176,8 +175,8 @@ self.addEventListener = (type, listener, ...options) => {
   return listen(type, event => {
     let message = event.data
     if (message.type === SETUP) {
-      words = learn(message.data)
       separator = new RegExp(message.data.config.separator, "g")
+      words = learn(message.data.docs, separator)
     } else if (message.type === QUERY && words) {
       message = { ...message, data: correct(message.data, separator) }
     }
