@@ -185,7 +185,8 @@ def add_search_words(entries: list[dict], page: Page) -> None:
     reader who typed "hyperextend" sees why Step 6 came up."""
     if not page.search_words:
         return
-    for entry in entries:
+    # Search has just indexed this page: its own result is near the end of the whole site's list.
+    for entry in reversed(entries):
         if entry["location"] == page.url:
             entry["tags"] = list(page.search_words)
             return
