@@ -14,7 +14,7 @@ import pytest
 from conftest import PHONE, on_page, open_page
 from test_accessibility import SETTLED, axe_violations
 from test_offline import CONTROLLED
-from test_sharing_browser import clipboard_after_click, pdf_page_count, serve_sitemap_as_if_public
+from test_sharing_browser import clipboard_after_click, pdf_page_count, serve_sitemap_as_if_public, with_clipboard
 
 pytestmark = pytest.mark.browser
 
@@ -91,9 +91,8 @@ def assert_is_v1_plan(shown: dict, site_url: str):
 @pytest.fixture
 def coach(browser, site_url):
     """A phone that may use the clipboard."""
-    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
-    origin = "{0.scheme}://{0.netloc}".format(urlsplit(site_url))
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
+    context = with_clipboard(browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True),
+                             site_url)
     yield context
     context.close()
 

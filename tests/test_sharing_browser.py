@@ -27,12 +27,16 @@ Object.defineProperty(navigator, "share", {
 """
 
 
+def with_clipboard(context, site_url: str):
+    """The context, allowed to read and write the clipboard on the test site."""
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin="{0.scheme}://{0.netloc}".format(urlsplit(site_url)))
+    return context
+
+
 @pytest.fixture
 def desktop(browser, site_url):
     """A desktop-sized context that may read and write the clipboard."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    origin = "{0.scheme}://{0.netloc}".format(urlsplit(site_url))
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
+    context = with_clipboard(browser.new_context(viewport={"width": 1280, "height": 900}), site_url)
     yield context
     context.close()
 
