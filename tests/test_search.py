@@ -23,7 +23,7 @@ CUE_FINDER = "cue-finder/"
 # Every query set in the repository: the authors' (above), the two written blind
 # for tuning, and the two held-out sets (written blind, never tuned on).
 ALL_SETS = ("search_queries.yml", "search_queries_tuning.yml", "search_queries_tuning_2.yml",
-            "search_queries_heldout.yml", "search_queries_heldout_2.yml")
+            "search_queries_tuning_3.yml", "search_queries_tuning_4.yml", "search_queries_heldout_3.yml")
 
 
 @pytest.fixture(scope="session")
