@@ -163,6 +163,7 @@ class Page:
     description: str
     kind: str
     search_boost: float | None = None
+    in_search: bool = True  # False for a page with 'search: {exclude: true}'
     step: int | None = None
     equipment: tuple[str, ...] = ()
     cues: tuple[Cue, ...] = ()
@@ -380,6 +381,7 @@ class _PageReader:
             "src": self.source.src, "url": self.source.url, "section": self.source.section,
             "title": title or "", "description": description or "", "kind": kind,
             "search_boost": self.search_boost(meta.get("search")),
+            "in_search": meta.get("search") != {"exclude": True},
             "definitions": self.definitions(body),
             "also_called": self.names(meta.get("also_called")),
             "search_words": self.search_words(meta.get("search_words"), meta.get("also_called")),

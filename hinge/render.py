@@ -124,6 +124,9 @@ def render_dose(page: Page) -> str:
         "Our advice, not the article's: a starting point to adjust with your coach. "
         f"Follow the [pain rule]({link(page.src, SAFETY_PAGE, 'pain-rule')}): stop at once if pain is sharp, "
         "shooting, 5 or more out of 10, or getting worse.",
+        # The pain rule is searched where it is taught (Pain and safety), so a search
+        # for "sharp pain" finds that page, not the thirteen doses that repeat it.
+        "{ data-search-exclude }",
         "///",
     ]
     return "\n".join(lines)
@@ -179,16 +182,27 @@ def search_entry(url: str, anchor: str, title: str, texts: list[str], boost: flo
     return entry
 
 
+def page_names(page: Page) -> list[str]:
+    """What people call the thing a page teaches: its title without "Step N:", and its
+    also-called names. The search worker puts a page first when a query holds one
+    of them, word for word ("glute bridge on the floor" -> the supine hip bridge)."""
+    title = re.sub(r"^Step \d+: ", "", page.title)
+    return [title, *page.also_called]
+
+
 def add_search_words(entries: list[dict], page: Page) -> None:
     """The page's search words join its own result (not its sections') as Material's
     tags: searched like its words, and the matched ones shown on the result, so a
-    reader who typed "hyperextend" sees why Step 6 came up."""
-    if not page.search_words:
+    reader who typed "hyperextend" sees why Step 6 came up. Its names (page_names)
+    ride along for the site's search worker; Material's index leaves them out."""
+    if not page.in_search:
         return
     # Search has just indexed this page: its own result is near the end of the whole site's list.
     for entry in reversed(entries):
         if entry["location"] == page.url:
-            entry["tags"] = list(page.search_words)
+            if page.search_words:
+                entry["tags"] = list(page.search_words)
+            entry["names"] = page_names(page)
             return
     raise ValueError(f"{page.src} has no search result of its own to carry its search words")
 

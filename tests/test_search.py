@@ -184,3 +184,38 @@ def test_a_page_holding_every_word_beats_a_heading_holding_one(search):
 
 def test_a_query_with_no_match_finds_nothing(search):
     assert search(["xylophone"])["xylophone"] == []
+
+
+@pytest.mark.parametrize(
+    "query, page",
+    [("glute bridge lying on the floor", "bridge/supine-hip-bridge/"),  # also called "glute bridge"
+     ("elevated glute bridges box", "bridge/feet-elevated-hip-bridge/"),  # "elevated glute bridge", the longest name
+     ("glute bridges", "bridge/")],  # the progression's own name, plural as written
+)
+def test_a_query_holding_a_pages_name_finds_that_page_first(search, query, page):
+    """Without this, the page whose title holds most of the words won: "Glute-bridge progression"."""
+    pages = search([query])[query]
+    assert pages[:1] == [page], f"{describe(query, pages)}; expected /{page}"
+
+
+def test_each_page_result_carries_its_names(site, source_pages):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    names = {doc["location"]: doc["names"] for doc in index["docs"] if "names" in doc}
+    for source in source_pages:
+        if source.meta.get("search") == {"exclude": True}:
+            assert source.url not in names
+            continue
+        title = source.meta["title"].split(": ", 1)[-1] if source.meta["title"].startswith("Step ") else source.meta["title"]
+        assert names[source.url] == [title, *source.meta.get("also_called", [])], source.url
+
+
+def test_the_pain_rule_is_searched_where_it_is_taught(search, site):
+    """Every dose repeats the pain rule. Indexed thirteen times, it put a bridge's dose
+    above Pain and safety for "sharp pain ... should I stop"."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    repeats = [doc["location"] for doc in index["docs"]
+               if "5 or more" in doc["text"] and not doc["location"].startswith(("safety/", "coaches/", "about/"))]
+    assert not repeats, f"these results repeat the pain rule taught on Pain and safety: {repeats}"
+    query = "sharp pain in my lower back when deadlifting should i stop"
+    pages = search([query])[query]
+    assert pages[:1] == ["safety/"], describe(query, pages)

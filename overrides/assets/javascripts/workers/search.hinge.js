@@ -134,7 +134,57 @@ const RESULT = 3
 // one holds no more of the question than a page that does not.
 const STUBS = new Set(["don", "doesn", "didn", "isn", "aren", "wasn", "weren", "won", "couldn", "shouldn", "wouldn"])
 
+/* A query that holds a page's name word for word ("glute bridge on the floor":
+   the supine hip bridge is also called "glute bridge") is about that page, even
+   when another page's title holds more of its words ("Glute-bridge progression").
+   A page's names are its title and also-called names (hinge/render.py, page_names);
+   one-word names are left out, as too common ("About"). When names of several
+   pages are in the query, the longest wins, and a name matched with its plural
+   as written beats one matched without it: "glute bridges" is the progression,
+   "elevated glute bridges" the feet-elevated bridge. */
+const NAME_BOOST = 2
+let names = []  // [page, the name's words]
+let queryWords = [[], []]  // the words of the query being answered, as typed and as read
+// Each query's words wait here until its answer (Material answers every query once, in order).
+const waiting = []
+
+function learnNames(docs, separator) {
+  const found = []
+  for (const doc of docs)
+    for (const name of doc.names || []) {
+      const nameWords = wordsOf(name, separator)
+      if (nameWords.length > 1)
+        found.push([doc.location, nameWords])
+    }
+  return found
+}
+
+function wordsOf(text, separator) {
+  return text.split(separator).filter(Boolean).map(word => word.toLowerCase())
+}
+
+const singular = word => word.length > 3 && word.endsWith("s") ? word.slice(0, -1) : word
+
+function holds(query, name, same) {
+  for (let start = 0; start + name.length <= query.length; start++)
+    if (name.every((word, i) => same(query[start + i], word)))
+      return true
+  return false
+}
+
+function namedPages() {
+  const fit = new Map()  // page -> how well its best name fits the query
+  for (const [page, name] of names) {
+    const exact = queryWords.some(query => holds(query, name, (a, b) => a === b))
+    if (exact || queryWords.some(query => holds(query, name, (a, b) => singular(a) === singular(b))))
+      fit.set(page, Math.max(fit.get(page) || 0, name.length + (exact ? 0.5 : 0)))
+  }
+  const best = Math.max(0, ...fit.values())
+  return new Set([...fit].filter(([, value]) => value === best).map(([page]) => page))
+}
+
 function rankByPage(result) {
+  const named = namedPages()
   const ranked = result.items.map((group, order) => {
     const asked = new Set(), found = new Set()
     for (const item of group)
@@ -146,7 +196,8 @@ function rankByPage(result) {
           found.add(term)
       }
     const share = asked.size ? found.size / asked.size : 0
-    return { group, order, score: group[0].score * share }
+    const page = group[0].location.split("#")[0]
+    return { group, order, score: group[0].score * share * (named.has(page) ? NAME_BOOST : 1) }
   })
   ranked.sort((a, b) => b.score - a.score || a.order - b.order)
   return { ...result, items: ranked.map(page => page.group.map(matchedTagsOnly)) }
@@ -165,7 +216,12 @@ function matchedTagsOnly(item) {
 
 // Material's worker answers each query with postMessage: its answer is re-ranked on the way out.
 const post = self.postMessage.bind(self)
-self.postMessage = message => post(message.type === RESULT ? { ...message, data: rankByPage(message.data) } : message)
+self.postMessage = message => {
+  if (message.type !== RESULT)
+    return post(message)
+  queryWords = waiting.shift() || [[], []]
+  return post({ ...message, data: rankByPage(message.data) })
+}
 
 let separator = null
 const listen = self.addEventListener.bind(self)
@@ -177,8 +233,13 @@ self.addEventListener = (type, listener, ...options) => {
     if (message.type === SETUP) {
       separator = new RegExp(message.data.config.separator, "g")
       words = learn(message.data.docs, separator)
-    } else if (message.type === QUERY && words) {
-      message = { ...message, data: correct(message.data, separator) }
+      names = learnNames(message.data.docs, separator)
+    } else if (message.type === QUERY) {
+      const typed = message.data
+      if (words)
+        message = { ...message, data: correct(typed, separator) }
+      // Names are matched on the words as typed and as read: "elevated" is read "elevat".
+      waiting.push(!words || SYNTAX.test(typed) ? [[], []] : [wordsOf(typed, separator), wordsOf(message.data, separator)])
     }
     return listener({ data: message })
   }, ...options)
