@@ -152,17 +152,20 @@ def test_words_and_their_beginnings_match(search, typed, page):
 @pytest.mark.parametrize(
     "typed, page",
     [("gluts", "why-glutes/"), ("hip hindge", "hinge/"), ("deadlfit", "deadlift/"),
-     ("hyperextending", "hinge/crack-some-walnuts/"), ("glute brige", "bridge/")],
+     ("hyperextending", "hinge/crack-some-walnuts/"), ("glute brige", "bridge/"),
+     ("convential dl", "deadlift/barbell-conventional/"), ("physiotherapy", "safety/")],
 )
 def test_a_word_the_guide_never_uses_is_read_as_its_nearest_word(search, typed, page):
     """The site's search worker (overrides/assets/javascripts/workers/search.hinge.js) reads a
-    word without its ending, and a word the index lacks as two words or a word one letter off."""
+    word without its ending, and a word the index lacks as two words, a word one letter off
+    (two for a long word), or its longest beginning some index word has."""
     pages = search([typed])[typed]
     assert page in pages[:3], f"{describe(typed, pages)}; expected /{page}"
 
 
 @pytest.mark.parametrize("typed, read_as", [("lowerback", "lower back"), ("overarches", "overarch"), ("gluts", "glute"),
-                                             ("leaning back", "lean back"), ("rounded back", "round back")])
+                                             ("leaning back", "lean back"), ("rounded back", "round back"),
+                                             ("convential", "conventional"), ("hyperextention", "hyperexten")])
 def test_the_corrected_word_ranks_as_if_typed(search, typed, read_as):
     ranking = search([typed, read_as])
     assert ranking[typed] == ranking[read_as], f"{describe(typed, ranking[typed])} but {describe(read_as, ranking[read_as])}"

@@ -10,7 +10,7 @@
       "gluteus", and rank the page about them above the cue "Squeeze your glutes";
    2. a word no index word begins: without -s or -es (a plural no page uses),
       two index words run together ("lowerback" -> "lower back"), or the most common index word one letter off: one added,
-      dropped, changed or swapped ("gluts" -> "glute").
+      dropped, changed or swapped ("gluts" -> "glute"); two off for a word of 8 letters or more ("convential").
    A contraction typed without its apostrophe ("im", "dont") is read with it,
    as the index reads it. Other words under 4 letters, and queries with search syntax (quotes, +, -, ~, ^,
    *, :), are left as typed. The page loads this file in place of Material's
@@ -38,6 +38,8 @@ const CONTRACTIONS = new Map(Object.entries({
 }))
 const SHORTEST = 4  // shorter words are left alone: too many words are one letter from them
 const SHORTEST_FUZZY = 5
+const SHORTEST_START = 6  // a shorter beginning is shared by too many unrelated words
+const LONG_WORD = 8  // long enough that two letters off is still most likely the same word
 
 let words = null  // Map: each word in the index -> the number of results it is in
 
@@ -79,28 +81,52 @@ function runTogether(word) {
   return null
 }
 
-/* At most one letter added, dropped, changed, or two neighbours swapped. */
-function oneLetterOff(a, b) {
-  if (Math.abs(a.length - b.length) > 1 || a === b)
-    return false
-  let i = 0
-  while (i < a.length && a[i] === b[i])
-    i++
-  const [restA, restB] = [a.slice(i + 1), b.slice(i + 1)]
-  return restA === restB                                   // changed
-    || restA === b.slice(i)                                // a has one more
-    || a.slice(i) === restB                                // b has one more
-    || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2))  // swapped
+/* How many letters apart two words are: each letter added, dropped or changed,
+   or two neighbours swapped, counts one (the optimal string alignment distance).
+   Stops counting past `most`, so a long index is cheap to scan. */
+function lettersApart(a, b, most) {
+  if (Math.abs(a.length - b.length) > most)
+    return most + 1
+  let before = null, previous = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i]
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1))
+      if (before && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        row[j] = Math.min(row[j], before[j - 2] + 1)
+    }
+    if (Math.min(...row) > most)
+      return most + 1
+    before = previous
+    previous = row
+  }
+  return previous[b.length]
 }
 
+/* The most common index word one letter off, or, for a long word, two:
+   "gluts" -> "glute", "convential" -> "conventional". */
 function nearest(word) {
   if (word.length < SHORTEST_FUZZY)
     return null
-  let best = null
-  for (const [candidate, count] of words)
-    if (oneLetterOff(word, candidate) && (!best || count > words.get(best) || (count === words.get(best) && candidate < best)))
-      best = candidate
-  return best
+  for (let most = 1; most <= (word.length >= LONG_WORD ? 2 : 1); most++) {
+    let best = null
+    for (const [candidate, count] of words)
+      if (lettersApart(word, candidate, most) <= most && (!best || count > words.get(best) || (count === words.get(best) && candidate < best)))
+        best = candidate
+    if (best)
+      return best
+  }
+  return null
+}
+
+/* A long word whose ending no index word shares is read as its longest
+   beginning that some index word has, if that keeps most of the word:
+   "physiotherapy" -> "physiotherap" (physiotherapist), "hyperextention" -> "hyperexten". */
+function knownStart(word) {
+  for (let end = word.length - 1; end >= Math.max(SHORTEST_START, Math.ceil(word.length * 2 / 3)); end--)
+    if (known(word.slice(0, end)))
+      return word.slice(0, end)
+  return null
 }
 
 /* The query with each word read as above. */
@@ -118,7 +144,7 @@ function correct(query, separator) {
       return part
     if (known(word))
       return withoutEnding(word, VERB_ENDINGS) || part
-    return withoutEnding(word) || runTogether(word) || nearest(word) || part
+    return withoutEnding(word) || runTogether(word) || nearest(word) || knownStart(word) || part
   }).join("")
 }
 
