@@ -4,7 +4,8 @@
    uses finds nothing, however close: "gluts", "hindge", "deadlfit",
    "lowerback". So before Material ranks a query, each word is read as:
    1. a verb without its ending (-ing, -ed) when that shorter form begins some
-      index word: "leaning" -> "lean", "rounded" -> "round". It still matches
+      index word ("leaning" -> "lean", "rounded" -> "round"), or of 3 letters is
+      one ("peeing" -> "pee"). It still matches
       every word the full one did, and the verb's other forms. Plurals keep
       their -s: "glutes" read as "glute" would also match "gluteal" and
       "gluteus", and rank the page about them above the cue "Squeeze your glutes";
@@ -66,7 +67,8 @@ function known(word) {
 function withoutEnding(word, endings = ENDINGS) {
   for (const ending of endings) {
     const stem = word.slice(0, -ending.length)
-    if (word.endsWith(ending) && stem.length >= SHORTEST && known(stem))
+    // A 3-letter stem only when it is a whole index word: "peeing" -> "pee".
+    if (word.endsWith(ending) && (stem.length >= SHORTEST ? known(stem) : stem.length === 3 && words.has(stem)))
       return stem
   }
   return null
