@@ -53,6 +53,9 @@ GLUE_WORDS = frozenset("a an and are at for i in is it me my of on or the to you
 PLAN_ID = re.compile(r"^[a-z][a-z0-9]{1,3}$")
 PLAN_RESERVED = frozenset({"v", "note"})
 
+# Front matter that leaves a page out of search (Material reads it): `search: {exclude: true}`.
+SEARCH_EXCLUDED = {"exclude": True}
+
 # Fields a page may set, by kind; Material reads `search`, `hide` and `tags` itself.
 COMMON_FIELDS = {"title", "description", "kind", "search", "hide", "tags", "also_called", "search_words"}
 EXERCISE_FIELDS = {"equipment", "cues", "step", "action", "dose", "faults", "easier", "harder", "plan_id"}
@@ -381,7 +384,7 @@ class _PageReader:
             "src": self.source.src, "url": self.source.url, "section": self.source.section,
             "title": title or "", "description": description or "", "kind": kind,
             "search_boost": self.search_boost(meta.get("search")),
-            "in_search": meta.get("search") != {"exclude": True},
+            "in_search": meta.get("search") != SEARCH_EXCLUDED,
             "definitions": self.definitions(body),
             "also_called": self.names(meta.get("also_called")),
             "search_words": self.search_words(meta.get("search_words"), meta.get("also_called")),
@@ -415,7 +418,7 @@ class _PageReader:
         return value
 
     def search_boost(self, search: object) -> float | None:
-        if search is None or search == {"exclude": True}:  # a page search leaves out
+        if search is None or search == SEARCH_EXCLUDED:
             return None
         boost = search.get("boost") if isinstance(search, dict) else None
         if isinstance(boost, bool) or not isinstance(boost, (int, float)) or not 0 < boost <= 10:

@@ -190,7 +190,7 @@ def page_names(page: Page) -> list[str]:
     return [title, *page.also_called]
 
 
-def add_search_words(entries: list[dict], page: Page) -> None:
+def add_search_words_and_names(entries: list[dict], page: Page) -> None:
     """The page's search words join its own result (not its sections') as Material's
     tags: searched like its words, and the matched ones shown on the result, so a
     reader who typed "hyperextend" sees why Step 6 came up. Its names (page_names)

@@ -1,8 +1,8 @@
-"""The site's search worker: Material's own, with one step before each query.
+"""The site's search worker: Material's own, with one step before each query and one after.
 
 overrides/assets/javascripts/workers/search.hinge.js reads a word the search
-index lacks as its nearest index word, then hands the query to Material's
-worker, which it loads with importScripts. Material names its worker by a
+index lacks as its nearest index word, hands the query to Material's worker,
+which it loads with importScripts, and ranks Material's answer by page. Material names its worker by a
 hash of its contents (search.<hash>.min.js), so the build writes that name
 into the copy in site/. A name in the page's URL for the worker would be lost
 offline: the service worker answers from its cache, without the '#' or '?'.

@@ -59,10 +59,11 @@ def score(items: list[dict], site: Path = SITE) -> Score:
         pages = ranking[item["q"]]
         # A blind writer may name a second page that answers a query equally well ("also").
         right = {item["page"], item.get("also", item["page"])}
-        top1 += bool(pages[:1]) and pages[0] in right
+        first = bool(pages) and pages[0] in right
+        top1 += first
         top3 += bool(right & set(pages[:3]))
         empty += not pages
-        if not (pages[:1] and pages[0] in right):
+        if not first:
             shown = ", ".join("/" + page for page in pages[:3]) or "nothing"
             misses.append(f"{item['q']!r}: wants {' or '.join('/' + page for page in sorted(right))}, shows {shown}")
     return Score(len(items), top1, top3, empty, misses)

@@ -109,6 +109,6 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     if search is None:
         raise PluginError("hinge/hooks/content.py adds search entries: keep Material's search plugin in mkdocs.yml")
     model = STATE.content.page(page.file.src_uri)
-    render.add_search_words(search.search_index.entries, model)
+    render.add_search_words_and_names(search.search_index.entries, model)
     search.search_index.entries += render.search_entries(model, STATE.content)
     return context

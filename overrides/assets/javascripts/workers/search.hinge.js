@@ -1,23 +1,26 @@
 /* Hinge Guide's search worker: Material's own worker, with one step before
-   each query and one after it (rankByPage, below). Material matches each typed word as the start of an index word,
-   so "leaning" misses "lean", and a word the guide never
-   uses finds nothing, however close: "gluts", "hindge", "deadlfit",
-   "lowerback". So before Material ranks a query, each word is read as:
+   each query and one after it (rankByPage, below). Material matches each
+   typed word as the start of an index word, so "leaning" misses "lean", and a
+   word the guide never uses finds nothing, however close: "gluts", "hindge",
+   "deadlfit", "lowerback". So before Material ranks a query, each word is read as:
    1. a verb without its ending (-ing, -ed) when that shorter form begins some
-      index word ("leaning" -> "lean", "rounded" -> "round"), or of 3 letters is
-      one ("peeing" -> "pee"). It still matches
-      every word the full one did, and the verb's other forms. Plurals keep
-      their -s: "glutes" read as "glute" would also match "gluteal" and
-      "gluteus", and rank the page about them above the cue "Squeeze your glutes";
+      index word ("leaning" -> "lean", "rounded" -> "round"), or of 3 letters
+      is one ("peeing" -> "pee"). It still matches every word the full one
+      did, and the verb's other forms. Plurals keep their -s: "glutes" read as
+      "glute" would also match "gluteal" and "gluteus", and rank the page about
+      them above the cue "Squeeze your glutes";
    2. a word no index word begins: without -s or -es (a plural no page uses),
-      two index words run together ("lowerback" -> "lower back"), or the most common index word one letter off: one added,
-      dropped, changed or swapped ("gluts" -> "glute"); two off for a word of 8 letters or more ("convential").
+      two index words run together ("lowerback" -> "lower back"), the most
+      common index word one letter off (one added, dropped, changed or
+      swapped: "gluts" -> "glute") or two off for a word of 8 letters or more
+      ("convential"), or its longest beginning some index word has
+      ("physiotherapy").
    A contraction typed without its apostrophe ("im", "dont") is read with it,
-   as the index reads it. Other words under 4 letters, and queries with search syntax (quotes, +, -, ~, ^,
-   *, :), are left as typed. The page loads this file in place of Material's
-   worker (overrides/main.html), the build writes in Material's worker's name
-   (hinge/search_worker.py), and the search tests run this same file
-   (tests/search_harness.mjs). */
+   as the index reads it. Other words under 4 letters, and queries with search
+   syntax (quotes, +, -, ~, ^, *, :), are left as typed. The page loads this
+   file in place of Material's worker (overrides/main.html), the build writes
+   in Material's worker's name (hinge/search_worker.py), and the search tests
+   run this same file (tests/search_harness.mjs). */
 
 const MATERIAL_WORKER = "unbuilt";
 
@@ -49,11 +52,15 @@ function learn(docs, separator) {
   const found = new Map()
   for (const doc of docs) {
     const text = [doc.title, doc.text, ...(doc.tags || [])].join(" ").replace(/<[^>]*>/g, " ")
-    for (const word of new Set(text.split(separator)))
-      if (word)
-        found.set(word.toLowerCase(), (found.get(word.toLowerCase()) || 0) + 1)
+    for (const word of new Set(wordsOf(text, separator)))
+      found.set(word, (found.get(word) || 0) + 1)
   }
   return found
+}
+
+/* A text's words, lower case, split as Material splits them. */
+function wordsOf(text, separator) {
+  return text.split(separator).filter(Boolean).map(word => word.toLowerCase())
 }
 
 /* Material matches each query word as the start of an index word. */
@@ -172,8 +179,8 @@ const STUBS = new Set(["don", "doesn", "didn", "isn", "aren", "wasn", "weren", "
    "elevated glute bridges" the feet-elevated bridge. */
 const NAME_BOOST = 2
 let names = []  // [page, the name's words]
-let queryWords = [[], []]  // the words of the query being answered, as typed and as read
-// Each query's words wait here until its answer (Material answers every query once, in order).
+// Each query's words, as typed and as read, wait here until its answer
+// (Material answers every query once, in order).
 const waiting = []
 
 function learnNames(docs, separator) {
@@ -187,10 +194,6 @@ function learnNames(docs, separator) {
   return found
 }
 
-function wordsOf(text, separator) {
-  return text.split(separator).filter(Boolean).map(word => word.toLowerCase())
-}
-
 const singular = word => word.length > 3 && word.endsWith("s") ? word.slice(0, -1) : word
 
 function holds(query, name, same) {
@@ -200,7 +203,7 @@ function holds(query, name, same) {
   return false
 }
 
-function namedPages() {
+function namedPages(queryWords) {
   const fit = new Map()  // page -> how well its best name fits the query
   for (const [page, name] of names) {
     const exact = queryWords.some(query => holds(query, name, (a, b) => a === b))
@@ -211,8 +214,8 @@ function namedPages() {
   return new Set([...fit].filter(([, value]) => value === best).map(([page]) => page))
 }
 
-function rankByPage(result) {
-  const named = namedPages()
+function rankByPage(result, queryWords) {
+  const named = namedPages(queryWords)
   const ranked = result.items.map((group, order) => {
     const asked = new Set(), found = new Set()
     for (const item of group)
@@ -247,8 +250,7 @@ const post = self.postMessage.bind(self)
 self.postMessage = message => {
   if (message.type !== RESULT)
     return post(message)
-  queryWords = waiting.shift() || [[], []]
-  return post({ ...message, data: rankByPage(message.data) })
+  return post({ ...message, data: rankByPage(message.data, waiting.shift() || [[], []]) })
 }
 
 let separator = null
