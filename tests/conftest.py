@@ -6,6 +6,7 @@ working if the site moves to another generator that reads mkdocs.yml.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -253,3 +254,9 @@ def search(site: Path, node: str):
     """
 
     return lambda queries: rank(queries, site)
+
+
+@pytest.fixture(scope="session")
+def search_index(site: Path) -> dict:
+    """The built search index (search/search_index.json): Material's config and its results."""
+    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))

@@ -8,7 +8,6 @@ two agree.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -95,21 +94,19 @@ def test_each_search_word_finds_its_page_in_the_top_three(search, source_pages):
     assert not misses, "search words that do not find their page:\n" + "\n".join(misses)
 
 
-def test_search_words_show_on_their_pages_own_result_only(site, source_pages):
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    tagged = {doc["location"]: doc["tags"] for doc in index["docs"] if "tags" in doc}
+def test_search_words_show_on_their_pages_own_result_only(search_index, source_pages):
+    tagged = {doc["location"]: doc["tags"] for doc in search_index["docs"] if "tags" in doc}
     expected = {source.url: source.meta["search_words"] for source in source_pages if "search_words" in source.meta}
     # Only the page's own result carries them (Material would copy front-matter tags to every section).
     assert tagged == expected
 
 
-def test_each_cue_finder_row_is_its_own_result(content_pages, site):
+def test_each_cue_finder_row_is_its_own_result(content_pages, search_index):
     rows = content_pages[CUE_FINDER].soup.select("article table tbody tr")
     row_ids = [row.td.find(id=True)["id"] for row in rows if row.td.find(id=True)]
     assert len(row_ids) == len(rows), "every cue finder row needs an id to land on"
     assert len(set(row_ids)) == len(row_ids), f"cue finder row ids repeat: {sorted(row_ids)}"
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    locations = {doc["location"] for doc in index["docs"]}
+    locations = {doc["location"] for doc in search_index["docs"]}
     missing = [row_id for row_id in row_ids if f"{CUE_FINDER}#{row_id}" not in locations]
     assert not missing, f"cue finder rows with no search result of their own: {missing}"
 
@@ -203,9 +200,8 @@ def test_a_query_holding_a_pages_name_finds_that_page_first(search, query, page)
     assert pages[:1] == [page], f"{describe(query, pages)}; expected /{page}"
 
 
-def test_each_page_result_carries_its_names(site, source_pages):
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    names = {doc["location"]: doc["names"] for doc in index["docs"] if "names" in doc}
+def test_each_page_result_carries_its_names(search_index, source_pages):
+    names = {doc["location"]: doc["names"] for doc in search_index["docs"] if "names" in doc}
     for source in source_pages:
         if source.meta.get("search") == {"exclude": True}:
             assert source.url not in names
@@ -214,11 +210,10 @@ def test_each_page_result_carries_its_names(site, source_pages):
         assert names[source.url] == [title, *source.meta.get("also_called", [])], source.url
 
 
-def test_the_pain_rule_is_searched_where_it_is_taught(search, site):
+def test_the_pain_rule_is_searched_where_it_is_taught(search, search_index):
     """Every dose repeats the pain rule. Indexed thirteen times, it put a bridge's dose
     above Pain and safety for "sharp pain ... should I stop"."""
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    repeats = [doc["location"] for doc in index["docs"]
+    repeats = [doc["location"] for doc in search_index["docs"]
                if "5 or more" in doc["text"] and not doc["location"].startswith(("safety/", "coaches/", "about/"))]
     assert not repeats, f"these results repeat the pain rule taught on Pain and safety: {repeats}"
     query = "sharp pain in my lower back when deadlifting should i stop"
