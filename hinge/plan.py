@@ -130,6 +130,16 @@ def _attributes(**values: object) -> str:
     return "".join(f' {name.replace("_", "-")}="{escape(str(value))}"' for name, value in values.items())
 
 
+def _send_buttons(disabled: bool) -> str:
+    """Copy link and Share for a plan link (hinge.js); the builder's start disabled, until a plan is picked."""
+    off = " disabled" if disabled else ""
+    return (f'<button type="button" class="md-button md-button--primary" data-hg-plan-copy data-hg-copy=""{off} '
+            'data-hg-done="Plan link copied. Paste it into a message.">Copy link</button>'
+            f'<button type="button" class="md-button" data-hg-plan-share data-hg-share data-hg-copy=""{off} '
+            'data-hg-share-title="Your Hinge Guide plan" data-hg-share-text="This week’s exercises, from your coach." '
+            'data-hg-share-url="" data-hg-done="Plan link copied. Paste it into a message.">Share</button>')
+
+
 def render_builder(content: Content, page: Page) -> str:
     """The builder's form, one line of HTML (a raw block Markdown leaves alone):
     exercises grouped by menu section, each with its sets, reps and cues."""
@@ -181,12 +191,7 @@ def render_builder(content: Content, page: Page) -> str:
         f'<p class="hg-plan-hint">Send a plan only to a client whose back has been checked, and who has read '
         f'<a href="{url_from(page.url, content.page(SAFETY_PAGE).url)}">Pain and safety</a>.</p>'
         f'<p class="hg-plan-summary" data-hg-plan-summary role="status">Pick at least one exercise, then copy or share the link.</p>'
-        f'<div class="hg-plan-send">'
-        f'<button type="button" class="md-button md-button--primary" data-hg-plan-copy data-hg-copy="" disabled '
-        f'data-hg-done="Plan link copied. Paste it into a message.">Copy link</button>'
-        f'<button type="button" class="md-button" data-hg-plan-share data-hg-share data-hg-copy="" disabled '
-        f'data-hg-share-title="Your Hinge Guide plan" data-hg-share-text="This week’s exercises, from your coach." '
-        f'data-hg-share-url="" data-hg-done="Plan link copied. Paste it into a message.">Share</button>'
+        f'<div class="hg-plan-send">{_send_buttons(disabled=True)}'
         f'<a class="md-button" data-hg-plan-open href="{url_from(page.url, plan_page_url)}" hidden>Open the plan</a>'
         f'</div>'
         f'<label class="hg-plan-link-label" for="hg-plan-link">The link</label>'
@@ -215,12 +220,7 @@ def render_plan_page(content: Content, figures: FigureLibrary, page: Page) -> st
         f'Open the link they sent. Coaches: <a href="{url_from(page.url, tool_url(content, "plan-builder"))}">make a plan</a>.</p>',
         '<p class="hg-plan-note" data-hg-plan-note hidden><strong>A note from your coach:</strong> <span></span></p>',
         '<ol class="hg-plan-list" data-hg-plan-list></ol>',
-        '<div class="hg-plan-send" data-hg-plan-send hidden>'
-        '<button type="button" class="md-button md-button--primary" data-hg-plan-copy data-hg-copy="" '
-        'data-hg-done="Plan link copied. Paste it into a message.">Copy link</button>'
-        '<button type="button" class="md-button" data-hg-plan-share data-hg-share data-hg-copy="" '
-        'data-hg-share-title="Your Hinge Guide plan" data-hg-share-text="This week’s exercises, from your coach." '
-        'data-hg-share-url="" data-hg-done="Plan link copied. Paste it into a message.">Share</button></div>',
+        f'<div class="hg-plan-send" data-hg-plan-send hidden>{_send_buttons(disabled=False)}</div>',
         '<template data-hg-plan-item><li class="hg-plan-item">'
         '<div class="hg-plan-text"><h2 class="hg-plan-title"><a></a></h2>'
         '<p class="hg-plan-action"><strong>Do this:</strong> <span></span></p>'
